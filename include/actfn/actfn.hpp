@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// Everything: the activation functors and the array API.
+#pragma once
+
+#include "actfn/array.hpp"
+#include "actfn/functions/elu.hpp"
+#include "actfn/functions/gelu_erf.hpp"
+#include "actfn/functions/gelu_tanh.hpp"
+#include "actfn/functions/leaky_relu.hpp"
+#include "actfn/functions/linear.hpp"
+#include "actfn/functions/prelu.hpp"
+#include "actfn/functions/relu.hpp"
+#include "actfn/functions/selu.hpp"
+#include "actfn/functions/sigmoid.hpp"
+#include "actfn/functions/step.hpp"
+#include "actfn/functions/tanh.hpp"

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// The few operations every activation is written in, for a lane type V that is
+// either a scalar T or an xsimd::batch<T, A>. Each operation has exactly one
+// meaning for both, so a formula written once gives the same bits in a SIMD
+// lane and in a scalar call:
+// - select, min/max keep NaN the same way (a comparison with NaN is false);
+// - fma is fused on both when the target has FMA, and plain a*b+c on both when
+//   it does not (xsimd's batch fma is unfused there, so std::fma may not be used);
+// - pow2 is exact, so how it is built may differ.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+
+// GCC 12 warns -Wuninitialized inside its own AVX-512 intrinsics whenever
+// they are inlined (GCC bug 105593, fixed in GCC 13): silence it for the
+// intrinsic headers that xsimd brings in, and only for them.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <xsimd/xsimd.hpp>
+#pragma GCC diagnostic pop
+#else
+#include <xsimd/xsimd.hpp>
+#endif
+
+#if defined(__FMA__) || defined(__AVX512F__) || defined(__aarch64__) || \
+    defined(__ARM_FEATURE_FMA) || defined(_M_ARM64)
+#define ACTFN_HAS_FMA 1
+#else
+#define ACTFN_HAS_FMA 0
+#endif
+
+namespace actfn {
+namespace detail {
+
+// scalar_of<V>::type is the element type of a lane type.
+template <class V>
+struct scalar_of {
+  using type = V;
+};
+template <class T, class A>
+struct scalar_of<xsimd::batch<T, A>> {
+  using type = T;
+};
+template <class V>
+using scalar_of_t = typename scalar_of<V>::type;
+
+// Restricts a member template to V = T or V = xsimd::batch<T, A>.
+template <class V, class T>
+using enable_for_lanes_of =
+    std::enable_if_t<std::is_floating_point<T>::value && std::is_same<scalar_of_t<V>, T>::value,
+                     int>;
+
+// The scalar overloads take only float and double, so that a batch never
+// matches them by deduction.
+template <class T>
+using if_scalar = std::enable_if_t<std::is_floating_point<T>::value, int>;
+
+template <class T, if_scalar<T> = 0>
+inline T select(bool condition, T if_true, T if_false) {
+  return condition ? if_true : if_false;
+}
+template <class T, class A>
+inline xsimd::batch<T, A> select(xsimd::batch_bool<T, A> const& condition,
+                                 xsimd::batch<T, A> const& if_true,
+                                 xsimd::batch<T, A> const& if_false) {
+  return xsimd::select(condition, if_true, if_false);
+}
+
+inline bool both(bool a, bool b) { return a && b; }
+template <class T, class A>
+inline xsimd::batch_bool<T, A> both(xsimd::batch_bool<T, A> const& a,
+                                    xsimd::batch_bool<T, A> const& b) {
+  return a & b;
+}
+
+template <class T, if_scalar<T> = 0>
+inline T fma(T a, T b, T c) {
+#if ACTFN_HAS_FMA
+  return std::fma(a, b, c);
+#else
+  return a * b + c;
+#endif
+}
+template <class T, class A>
+inline xsimd::batch<T, A> fma(xsimd::batch<T, A> const& a, xsimd::batch<T, A> const& b,
+                              xsimd::batch<T, A> const& c) {
+  return xsimd::fma(a, b, c);
+}
+
+template <class T, if_scalar<T> = 0>
+inline T abs(T x) {
+  return std::fabs(x);
+}
+template <class T, class A>
+inline xsimd::batch<T, A> abs(xsimd::batch<T, A> const& x) {
+  return xsimd::abs(x);
+}
+
+// |magnitude| with the sign bit of sign (keeps the sign of zeros and NaNs).
+template <class T, if_scalar<T> = 0>
+inline T copy_sign(T magnitude, T sign) {
+  return std::copysign(magnitude, sign);
+}
+template <class T, class A>
+inline xsimd::batch<T, A> copy_sign(xsimd::batch<T, A> const& magnitude,
+                                    xsimd::batch<T, A> const& sign) {
+  return xsimd::copysign(magnitude, sign);
+}
+
+template <class V>
+inline auto is_nan(V const& x) {
+  return x != x;
+}
+
+// Clamps that let NaN through (a comparison with NaN is false).
+template <class V>
+inline V clamp_below(V const& x, V const& lowest) {
+  return detail::select(x < lowest, lowest, x);
+}
+template <class V>
+inline V clamp_above(V const& x, V const& highest) {
+  return detail::select(x > highest, highest, x);
+}
+
+// value where x is a number, NaN where x is NaN: for results that do not
+// otherwise depend on x arithmetically (constants, piecewise constants).
+template <class V>
+inline V keep_nan(V const& x, V const& value) {
+  return detail::select(detail::is_nan(x), x, value);
+}
+
+// 2^n for an integer-valued n in the normal exponent range: adding
+// 1.5 * 2^mantissa_bits + bias puts n + bias in the low mantissa bits, and the
+// shift moves them into the exponent field. No float-to-int conversion, so a
+// NaN n gives some finite scale, never undefined behaviour (callers multiply
+// the scale by a NaN anyway).
+template <class T>
+struct float_bits {
+  using unsigned_type = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+  static constexpr int mantissa_bits = std::numeric_limits<T>::digits - 1;
+  static constexpr T exponent_bias = T(std::numeric_limits<T>::max_exponent - 1);
+};
+
+template <class T, if_scalar<T> = 0>
+inline T pow2(T n) {
+  using bits = float_bits<T>;
+  const T biased = n + (T(1.5) * T(typename bits::unsigned_type(1) << bits::mantissa_bits) +
+                        bits::exponent_bias);
+  typename bits::unsigned_type word;
+  std::memcpy(&word, &biased, sizeof word);
+  word <<= bits::mantissa_bits;
+  T result;
+  std::memcpy(&result, &word, sizeof result);
+  return result;
+}
+template <class T, class A>
+inline xsimd::batch<T, A> pow2(xsimd::batch<T, A> const& n) {
+  using bits = float_bits<T>;
+  using word_type = typename bits::unsigned_type;
+  const xsimd::batch<T, A> biased =
+      n + xsimd::batch<T, A>(T(1.5) * T(word_type(1) << bits::mantissa_bits) + bits::exponent_bias);
+#if XSIMD_VERSION_MAJOR >= 11
+  return xsimd::bitwise_cast<T>(xsimd::bitwise_cast<word_type>(biased) << bits::mantissa_bits);
+#else
+  using word_batch = xsimd::batch<word_type, A>;
+  return xsimd::bitwise_cast<xsimd::batch<T, A>>(xsimd::bitwise_cast<word_batch>(biased)
+                                                 << bits::mantissa_bits);
+#endif
+}
+
+// The integer nearest to a * b (ties to even), for |a * b| < 2^(digits - 2):
+// adding 1.5 * 2^(digits - 1) rounds away the fraction. Written as one fused
+// step so that a compiler contracting a * b + magic cannot change the result.
+template <class V>
+inline V nearest_integer_of_product(V const& a, V const& b) {
+  using T = scalar_of_t<V>;
+  const V magic(T(1.5) * std::ldexp(T(1), std::numeric_limits<T>::digits - 1));
+  return detail::fma(a, b, magic) - magic;
+}
+
+// a * b = high + low exactly (error-free product).
+template <class V>
+struct double_word {
+  V high;
+  V low;
+};
+template <class V>
+inline double_word<V> two_product(V const& a, V const& b) {
+  const V high = a * b;
+#if ACTFN_HAS_FMA
+  return {high, detail::fma(a, b, -high)};
+#else
+  // Dekker's product: split each factor into halves whose products are exact.
+  using T = scalar_of_t<V>;
+  const V splitter(T(std::ldexp(T(1), (std::numeric_limits<T>::digits + 1) / 2) + 1));
+  const V a_big = splitter * a, b_big = splitter * b;
+  const V a_hi = a_big - (a_big - a), a_lo = a - a_hi;
+  const V b_hi = b_big - (b_big - b), b_lo = b - b_hi;
+  return {high, ((a_hi * b_hi - high) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo};
+#endif
+}
+
+// a + b = high + low exactly, for any order of magnitudes (Knuth's two-sum).
+template <class V>
+inline double_word<V> two_sum(V const& a, V const& b) {
+  const V high = a + b;
+  const V b_part = high - a;
+  return {high, (a - (high - b_part)) + (b - b_part)};
+}
+
+// Horner's scheme, highest coefficient first, one fused step per coefficient.
+template <class V, class T, std::size_t N>
+inline V horner(V const& x, const T (&coefficients)[N]) {
+  V sum(coefficients[0]);
+  for (std::size_t i = 1; i < N; ++i) sum = detail::fma(sum, x, V(coefficients[i]));
+  return sum;
+}
+
+}  // namespace detail
+}  // namespace actfn

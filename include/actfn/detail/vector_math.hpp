@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// Vector math shared by the activations, written once for scalars and
+// xsimd batches (see simd.hpp): exp with a two-word argument and a
+// late-applied factor, expm1 on x <= 0, and the scaled complementary error
+// function. Coefficients are our own Chebyshev fits (mpmath, 60 digits),
+// rounded to the type; hex is the value, the decimal beside it is for reading.
+#pragma once
+
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+namespace detail {
+
+template <class T>
+struct math_constants;
+
+template <>
+struct math_constants<float> {
+  static constexpr float ln2_hi = 0x1.62e43p-1f;    // 0.6931471824645996
+  static constexpr float ln2_lo = -0x1.05c61p-29f;  // -1.9046542121259336e-09
+  static constexpr float log2e = 0x1.715476p+0f;    // 1.4426950216293335
+  // Below exp_lowest, m * e^x rounds to 0 for every |m| < 2^20; above
+  // exp_highest, e^x overflows.
+  static constexpr float exp_lowest = -120.0f;
+  static constexpr float exp_highest = 89.0f;
+  // expm1(x) rounds to -1 below this.
+  static constexpr float expm1_lowest = -20.0f;
+  // (e^r - 1 - r) / r^2 on [-ln2/2, ln2/2], degree 5: 2^-26.7 relative.
+  static constexpr float expm1_tail[] = {
+      0x1.a124e4p-13f,  // 0.00019890980911441147
+      0x1.6d4316p-10f,  // 0.0013933641603216529
+      0x1.1110ep-7f,    // 0.00833331048488617
+      0x1.5554eap-5f,   // 0.04166646674275398
+      0x1.555556p-3f,   // 0.1666666716337204
+      0x1p-1f,          // 0.5
+  };
+  // (1 + 2z) * erfcx(z) as a polynomial in t = (z - 2) / (z + 2), z in
+  // [0, 11], degree 10: 2^-23.4 relative, Horner rounding included.
+  static constexpr float erfcx_shift = 2.0f;
+  static constexpr float erfcx_highest = 11.0f;
+  static constexpr float erfcx_polynomial[] = {
+      0x1.143c2ep-15f,   // 3.292978726676665e-05
+      -0x1.6f110cp-12f,  // -0.00035006197867915034
+      -0x1.47701ep-10f,  // -0.0012490766821429133
+      0x1.4affe8p-10f,   // 0.001262663397938013
+      0x1.1ad8fp-7f,     // 0.008631817996501923
+      -0x1.07893ap-7f,   // -0.008042481727898121
+      -0x1.bc085ep-5f,   // -0.05420320853590965
+      0x1.4ffb12p-3f,    // 0.16405309736728668
+      -0x1.540856p-3f,   // -0.16603152453899384
+      -0x1.7bf6p-4f,     // -0.09276390075683594
+      0x1.46e80ep+0f,    // 1.2769783735275269
+  };
+};
+
+template <>
+struct math_constants<double> {
+  static constexpr double ln2_hi = 0x1.62e42fefa39efp-1;   // 0.6931471805599453
+  static constexpr double ln2_lo = 0x1.abc9e3b39803fp-56;  // 2.3190468138462996e-17
+  static constexpr double log2e = 0x1.71547652b82fep+0;    // 1.4426950408889634
+  static constexpr double exp_lowest = -760.0;
+  static constexpr double exp_highest = 710.0;
+  static constexpr double expm1_lowest = -40.0;
+  // (e^r - 1 - r) / r^2 on [-ln2/2, ln2/2], degree 10: 2^-57.5 relative.
+  static constexpr double expm1_tail[] = {
+      0x1.1f72fc730b4ffp-29,  // 2.0914679376583935e-09
+      0x1.af4ddd84882fep-26,  // 2.510520637395701e-08
+      0x1.27e4db67b4303p-22,  // 2.7557273661348637e-07
+      0x1.71de02375656cp-19,  // 2.7557255425746435e-06
+      0x1.a01a01a6d7808p-16,  // 2.4801587325533363e-05
+      0x1.a01a01abe62ddp-13,  // 0.00019841269874800493
+      0x1.6c16c16c162d6p-10,  // 0.0013888888888883752
+      0x1.11111111100dfp-7,   // 0.008333333333326141
+      0x1.5555555555556p-5,   // 0.04166666666666667
+      0x1.5555555555557p-3,   // 0.1666666666666667
+      0x1p-1,                 // 0.5
+  };
+  // (1 + 2z) * erfcx(z) as a polynomial in t = (z - 3) / (z + 3), z in
+  // [0, 29], degree 22: 2^-52.1 relative, Horner rounding included.
+  static constexpr double erfcx_shift = 3.0;
+  static constexpr double erfcx_highest = 29.0;
+  static constexpr double erfcx_polynomial[] = {
+      -0x1.24afd80ec2921p-28,  // -4.259154819420721e-09
+      -0x1.27fea2f5ad808p-27,  // -8.614578810152675e-09
+      0x1.1b867b30926a6p-25,   // 3.300669105096809e-08
+      0x1.8c26023c0dea7p-24,   // 9.223550362444875e-08
+      -0x1.198f6d411c4bbp-23,  // -1.31111713516944e-07
+      -0x1.4516b928b6a08p-21,  // -6.055250071039116e-07
+      0x1.76928dbe3de0ep-22,   // 3.488478021030757e-07
+      0x1.d0fbfa2e44c58p-19,   // 3.46440290067413e-06
+      -0x1.868874529f421p-21,  // -7.274244445267921e-07
+      -0x1.512b344bc6942p-16,  // -2.0096824569917607e-05
+      0x1.4c0efb53e84f3p-18,   // 4.94805756892754e-06
+      0x1.0659971b3b71bp-13,   // 0.00012509821031108582
+      -0x1.b9121cb14a2c6p-14,  // -0.00010515946157297747
+      -0x1.98db492dbf9f7p-11,  // -0.000779832049118855
+      0x1.ef1bdc658ede4p-10,   // 0.0018886903066136435
+      0x1.4b884e07a5e05p-9,    // 0.002529391789561466
+      -0x1.8574c40a73019p-6,   // -0.02377051491366453
+      0x1.17ca287810fb2p-4,    // 0.06830802734572108
+      -0x1.e88b803a4d9p-4,     // -0.11927366341555867
+      0x1.098366a5b3f07p-3,    // 0.12964515870270807
+      -0x1.85a15c58aa305p-5,   // -0.04756229435344576
+      -0x1.15c084bb9e8e1p-3,   // -0.1356211061245807
+      0x1.40c522d7e4987p+0,    // 1.2530080582697296
+  };
+};
+
+// e^(high + low) = 2^n * e^r, kept apart so that a caller's factor m is
+// applied before the power of two: m * e^x then rounds once even when it is
+// subnormal, instead of rounding e^x first and multiplying the error by m.
+// r = high - n*ln2 is exact (fused, and n*ln2_hi fits); low and the low part of
+// ln2 come after. 2^n is applied as two halves so that every n from the clamp
+// range [exp_lowest, exp_highest] gives normal scales.
+template <class V>
+class exponential {
+ public:
+  explicit exponential(V const& high, V const& low = V(0)) {
+    using C = math_constants<scalar_of_t<V>>;
+    const V x = detail::clamp_above(detail::clamp_below(high, V(C::exp_lowest)), V(C::exp_highest));
+    const V n = detail::nearest_integer_of_product(x, V(C::log2e));
+    V r = detail::fma(n, V(-C::ln2_hi), x) + low;
+    r = detail::fma(n, V(-C::ln2_lo), r);
+    e_r_minus_1_ = detail::fma(r * r, detail::horner(r, C::expm1_tail), r);
+    const V first_half = detail::nearest_integer_of_product(n, V(0.5));
+    first_scale_ = detail::pow2(first_half);
+    second_scale_ = detail::pow2(n - first_half);
+  }
+
+  // m * e^x, with one rounding of m * e^r and one of the final scaling;
+  // the clamp makes it exact 0 below exp_lowest for |m| < 2^20.
+  V times(V const& m) const {
+    return (detail::fma(m, e_r_minus_1_, m) * first_scale_) * second_scale_;
+  }
+
+  V value() const { return times(V(1)); }
+
+ private:
+  V e_r_minus_1_;
+  V first_scale_;
+  V second_scale_;
+};
+
+template <class V>
+inline V exp(V const& x) {
+  return exponential<V>(x).value();
+}
+
+// e^x - 1 for x <= 0 (-inf gives -1), as (s - 1) + s * (e^r - 1) with s = 2^n:
+// no cancellation, since s - 1 is exact for the n that reach it.
+template <class V>
+inline V expm1_nonpositive(V const& x) {
+  using C = math_constants<scalar_of_t<V>>;
+  const V clamped = detail::clamp_below(x, V(C::expm1_lowest));
+  const V n = detail::nearest_integer_of_product(clamped, V(C::log2e));
+  V r = detail::fma(n, V(-C::ln2_hi), clamped);
+  r = detail::fma(n, V(-C::ln2_lo), r);
+  const V e_r_minus_1 = detail::fma(r * r, detail::horner(r, C::expm1_tail), r);
+  const V s = detail::pow2(n);
+  return detail::fma(s, e_r_minus_1, s - V(1));
+}
+
+// erfcx(z) = e^(z^2) * erfc(z) for z in [0, erfcx_highest], as
+// P(t) / (1 + 2z) with t = (z - K) / (z + K): the map sends [0, inf) to
+// [-1, 1), where (1 + 2z) * erfcx(z) is smooth and tends to 2/sqrt(pi)
+// (Shepherd & Laframboise's variable; the coefficients are ours).
+template <class V>
+inline V erfcx_nonnegative(V const& z) {
+  using C = math_constants<scalar_of_t<V>>;
+  const V t = (z - V(C::erfcx_shift)) / (z + V(C::erfcx_shift));
+  return detail::horner(t, C::erfcx_polynomial) / detail::fma(z, V(2), V(1));
+}
+
+}  // namespace detail
+}  // namespace actfn

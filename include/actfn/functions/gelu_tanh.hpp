@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include "actfn/detail/simd.hpp"
+#include "actfn/detail/vector_math.hpp"
+
+namespace actfn {
+namespace detail {
+
+template <class T>
+struct gelu_tanh_constants;
+
+// a = 2*sqrt(2/pi) and b = a * 0.044715 as two words each (the exponent
+// 2u = a x + b x^3 reaches -142 in float before f underflows, so a relative
+// error of 2^-24 in a or b would cost 8 ULP); three_b = 3b rounded once.
+// |x| is clamped to largest_magnitude, beyond which f and f' have reached
+// their limits (x, 1) or underflowed to 0. f'(x) has its only zero at
+// x0 = -0.752461422071016258487954443289; on [window_low, window_high] f' is
+// (x - x0) * P(x - x0_hi), P fitted to f'(x) / (x - x0) (our Chebyshev fit).
+template <>
+struct gelu_tanh_constants<float> {
+  static constexpr float largest_magnitude = 12.0f;
+  static constexpr float a_hi = 0x1.988454p+0f;     // 1.5957691669464111
+  static constexpr float a_lo = -0x1.857936p-25f;   // -4.534068054340423e-08
+  static constexpr float b_hi = 0x1.2444f2p-4f;     // 0.07135481387376785
+  static constexpr float b_lo = 0x1.49b16ap-29f;    // 2.3988324659995897e-09
+  static constexpr float three_b = 0x1.b6676cp-3f;  // 0.21406444907188416
+  static constexpr float window_low = -1.25f;
+  static constexpr float window_high = -0.4375f;
+  static constexpr float derivative_zero_hi = -0x1.8142ap-1f;   // -0.7524614334106445
+  static constexpr float derivative_zero_lo = 0x1.85a06cp-27f;  // 1.1339627903339533e-08
+  static constexpr float derivative_near_zero[] = {
+      -0x1.10b152p-10f,  // -0.001040239934809506
+      -0x1.390834p-9f,   // -0.0023882449604570866
+      0x1.5a8c06p-8f,    // 0.005287887062877417
+      0x1.4278f4p-6f,    // 0.019682157784700394
+      -0x1.10524ap-6f,   // -0.01662118174135685
+      -0x1.d2b78ap-4f,   // -0.11394456773996353
+      -0x1.0295e6p-6f,   // -0.015782808884978294
+      0x1.8cd1a2p-2f,    // 0.38751843571662903
+      0x1.b8baccp-2f,    // 0.4304000735282898
+  };
+};
+
+template <>
+struct gelu_tanh_constants<double> {
+  static constexpr double largest_magnitude = 25.0;
+  static constexpr double a_hi = 0x1.9884533d43651p+0;    // 1.5957691216057308
+  static constexpr double a_lo = -0x1.cbc0d30ebfd15p-54;  // -9.96930880911092e-17
+  static constexpr double b_hi = 0x1.2444f2a4d8b4bp-4;    // 0.07135481627260025
+  static constexpr double b_lo = -0x1.6c843a29d1c7p-61;   // -6.175149918155315e-19
+  static constexpr double three_b = 0x1.b6676bf7450fp-3;  // 0.21406444881780073
+  static constexpr double window_low = -1.25;
+  static constexpr double window_high = -0.4375;
+  static constexpr double derivative_zero_hi = -0x1.81429f9e97e4dp-1;  // -0.7524614220710163
+  static constexpr double derivative_zero_lo = 0x1.4f523ed77dbdcp-55;  // 3.635560509207687e-17
+  static constexpr double derivative_near_zero[] = {
+      -0x1.073c72e28aecp-21,   // -4.903154969307559e-07
+      -0x1.0209f77dcf0ep-20,   // -9.612699324998547e-07
+      0x1.4a2605ddd3e18p-19,   // 2.459798209487678e-06
+      0x1.8d3f706bc840fp-18,   // 5.919453638176578e-06
+      -0x1.0baceb8462aa9p-16,  // -1.5954701227320154e-05
+      -0x1.253d4106e4966p-15,  // -3.495684546019305e-05
+      0x1.04939214dbebap-13,   // 0.00012425253285241138
+      0x1.14bf8e343722fp-12,   // 0.0002639277111151942
+      -0x1.e63f29872cb95p-11,  // -0.0009274420307491144
+      -0x1.3d8d641e47aap-9,    // -0.002422731849164819
+      0x1.58c9ed7144beep-8,    // 0.005261059254979534
+      0x1.427996dc29c5cp-6,    // 0.01968230945990644
+      -0x1.104a83edc0c1ap-6,   // -0.016619328343051
+      -0x1.d2b77346470ddp-4,   // -0.11394448308095968
+      -0x1.029615edb077dp-6,   // -0.01578285352184804
+      0x1.8cd1a2b2fff33p-2,    // 0.38751844613578895
+      0x1.b8bacd2c96b91p-2,    // 0.4304000910248585
+  };
+};
+
+}  // namespace detail
+
+// Gaussian error linear unit, tanh approximation (Hendrycks & Gimpel 2016;
+// PyTorch's approximate='tanh').
+//   f(x)  = x/2 * (1 + tanh(u)), u = sqrt(2/pi) * (x + 0.044715 x^3)
+//   f'(x) = exact derivative of that:
+//           s + x * s * (1 - s) * (a + 3b x^2), s = sigmoid(2u)
+//   range [-0.17, inf); f(-inf) = -0, f(+inf) = inf, f'(-inf) = 0,
+//   f'(+inf) = 1; NaN gives NaN. Nothing underflows early.
+//   Max error against a long double reference over the whole finite range:
+//   f within @gelu_tanh.forward@ ULP, f' within @gelu_tanh.derivative@ ULP
+//   (absolute 2^-24 / 2^-53 within 1e-3 relative of x0).
+// (1 + tanh u)/2 = sigmoid(2u), so with m = |x| and e = e^(-(a m + b m^3)):
+//   f  = x / (1 + e) for x >= 0,  -m e / (1 + e) for x < 0
+//   f' = ((1 + e) + m k e) / (1 + e)^2 for x >= 0,
+//        e ((1 + e) - m k) / (1 + e)^2 for x < 0, k = a + 3b m^2,
+// with the exponent carried as two words and factors applied inside the
+// exponential (one rounding for subnormal results).
+template <class T>
+class gelu_tanh {
+ public:
+  using value_type = T;
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V operator()(V const& x) const {
+    using C = detail::gelu_tanh_constants<T>;
+    const V m = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
+    const detail::exponential<V> e = exponent(m);
+    const V numerator = detail::select(x < V(0), -e.times(m), x);
+    return numerator / (V(1) + e.value());
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative(V const& x) const {
+    using C = detail::gelu_tanh_constants<T>;
+    const V m = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
+    const detail::exponential<V> e = exponent(m);
+    const V one_plus_e = V(1) + e.value();
+    const V k = detail::fma(V(C::three_b), m * m, V(C::a_hi));
+    const V numerator = detail::select(x < V(0), e.times(detail::fma(-m, k, one_plus_e)),
+                                       detail::fma(m * k, e.value(), one_plus_e));
+    const V direct = numerator / (one_plus_e * one_plus_e);
+    const V offset = x - V(C::derivative_zero_hi);
+    const V near_zero =
+        (offset - V(C::derivative_zero_lo)) * detail::horner(offset, C::derivative_near_zero);
+    const auto in_window = detail::both(x >= V(C::window_low), x <= V(C::window_high));
+    return detail::select(in_window, near_zero, direct);
+  }
+
+ private:
+  // e^-(a m + b m^3) for m >= 0, the sum carried as two words.
+  template <class V>
+  static detail::exponential<V> exponent(V const& m) {
+    using C = detail::gelu_tanh_constants<T>;
+    const detail::double_word<V> square = detail::two_product(m, m);
+    const detail::double_word<V> cube = detail::two_product(m, square.high);
+    const V cube_low = detail::fma(m, square.low, cube.low);
+    const detail::double_word<V> b_cube = detail::two_product(V(C::b_hi), cube.high);
+    const V b_cube_low =
+        detail::fma(V(C::b_hi), cube_low, detail::fma(V(C::b_lo), cube.high, b_cube.low));
+    const detail::double_word<V> a_m = detail::two_product(V(C::a_hi), m);
+    const V a_m_low = detail::fma(V(C::a_lo), m, a_m.low);
+    const detail::double_word<V> sum = detail::two_sum(a_m.high, b_cube.high);
+    const V low = sum.low + (a_m_low + b_cube_low);
+    return detail::exponential<V>(-sum.high, -low);
+  }
+};
+
+}  // namespace actfn

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include "actfn/detail/errors.hpp"
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+namespace detail {
+
+// x for x > 0, alpha*x otherwise; shared by leaky_relu and prelu.
+template <class V>
+inline V leaky_forward(V const& x, scalar_of_t<V> alpha) {
+  return detail::select(x > V(0), x, V(alpha) * x);
+}
+
+template <class V>
+inline V leaky_derivative(V const& x, scalar_of_t<V> alpha) {
+  return detail::keep_nan(x, detail::select(x > V(0), V(1), V(alpha)));
+}
+
+}  // namespace detail
+
+// Leaky ReLU.
+//   f(x)  = x if x > 0, else alpha*x (correctly rounded: one product)
+//   f'(x) = 1 if x > 0, else alpha (so f'(0) = alpha)
+//   alpha: any finite value, default 0.01 (negative and > 1 are allowed).
+//   NaN gives NaN for both; f(-inf) = -inf for alpha > 0.
+template <class T>
+class leaky_relu {
+ public:
+  using value_type = T;
+
+  explicit leaky_relu(T alpha = T(0.01))
+      : alpha_(detail::require_finite(alpha, "leaky_relu", "alpha")) {}
+
+  T alpha() const { return alpha_; }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V operator()(V const& x) const {
+    return detail::leaky_forward(x, alpha_);
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative(V const& x) const {
+    return detail::leaky_derivative(x, alpha_);
+  }
+
+ private:
+  T alpha_;
+};
+
+}  // namespace actfn

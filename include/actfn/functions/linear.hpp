@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include "actfn/detail/errors.hpp"
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+
+// Affine map (the identity by default).
+//   f(x)  = a*x + b, fused: correctly rounded (0.5 ULP) where FMA exists
+//   f'(x) = a
+//   a, b: any finite values (std::invalid_argument otherwise).
+//   NaN gives NaN for both; +-inf gives the limit of a*x + b (NaN when a = 0).
+template <class T>
+class linear {
+ public:
+  using value_type = T;
+
+  explicit linear(T a = T(1), T b = T(0))
+      : a_(detail::require_finite(a, "linear", "a")),
+        b_(detail::require_finite(b, "linear", "b")) {}
+
+  T a() const { return a_; }
+  T b() const { return b_; }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V operator()(V const& x) const {
+    return detail::fma(V(a_), x, V(b_));
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative(V const& x) const {
+    return detail::keep_nan(x, V(a_));
+  }
+
+ private:
+  T a_;
+  T b_;
+};
+
+}  // namespace actfn

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+
+// Rectified linear unit.
+//   f(x)  = max(0, x); f(-0) = +0
+//   f'(x) = 1 if x > 0, else 0 (so f'(0) = 0, as in PyTorch)
+//   range [0, inf); NaN gives NaN for both; exact.
+template <class T>
+class relu {
+ public:
+  using value_type = T;
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V operator()(V const& x) const {
+    return detail::select(x <= V(0), V(0), x);
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative(V const& x) const {
+    return detail::keep_nan(x, detail::select(x > V(0), V(1), V(0)));
+  }
+};
+
+}  // namespace actfn

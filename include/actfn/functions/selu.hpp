@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include "actfn/detail/simd.hpp"
+#include "actfn/functions/elu.hpp"
+
+namespace actfn {
+
+// Scaled exponential linear unit (Klambauer et al. 2017), the self-normalising
+// ELU with the paper's fixed constants.
+//   f(x)  = lambda * (x if x > 0, else alpha * (e^x - 1))
+//   f'(x) = lambda if x > 0, else lambda * alpha * e^x (so f'(0) = lambda*alpha)
+//   lambda = 1.0507009873554804934193349852946,
+//   alpha  = 1.6732632423543772848170429916717; lambda and lambda*alpha are
+//   each rounded once to T. f(-inf) = -lambda*alpha; NaN gives NaN.
+//   Max error against a long double reference over the whole finite range:
+//   f within @selu.forward@ ULP, f' within @selu.derivative@ ULP.
+template <class T>
+class selu {
+ public:
+  using value_type = T;
+
+  static constexpr T lambda = T(1.0507009873554804934193349852946L);
+  static constexpr T alpha = T(1.6732632423543772848170429916717L);
+  static constexpr T lambda_alpha =
+      T(1.0507009873554804934193349852946L * 1.6732632423543772848170429916717L);
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V operator()(V const& x) const {
+    return detail::elu_forward(x, lambda, lambda_alpha);
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative(V const& x) const {
+    return detail::elu_derivative(x, lambda, lambda_alpha);
+  }
+};
+
+}  // namespace actfn

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+
+// Heaviside step.
+//   f(x)  = 1 if x >= 0 (so f(-0) = 1), else 0
+//   f'(x) = 0 (the impulse at 0 is not representable; 0 is what training uses)
+//   range {0, 1}; NaN gives NaN for both; exact.
+template <class T>
+class step {
+ public:
+  using value_type = T;
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V operator()(V const& x) const {
+    return detail::keep_nan(x, detail::select(x >= V(0), V(1), V(0)));
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative(V const& x) const {
+    return detail::keep_nan(x, V(0));
+  }
+};
+
+}  // namespace actfn
