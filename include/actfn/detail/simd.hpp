@@ -90,9 +90,21 @@ inline T fma(T a, T b, T c) {
   return a * b + c;
 #endif
 }
+// xsimd before 11 has no AVX-512 fma kernel and falls back to an unfused
+// a*b + c, which would break error-free products and the bit-identity with
+// std::fma: use the fused instruction directly there.
 template <class T, class A>
 inline xsimd::batch<T, A> fma(xsimd::batch<T, A> const& a, xsimd::batch<T, A> const& b,
                               xsimd::batch<T, A> const& c) {
+#if defined(__AVX512F__)
+  if constexpr (std::is_base_of<xsimd::avx512f, A>::value) {
+    if constexpr (std::is_same<T, float>::value) {
+      return _mm512_fmadd_ps(a, b, c);
+    } else {
+      return _mm512_fmadd_pd(a, b, c);
+    }
+  }
+#endif
   return xsimd::fma(a, b, c);
 }
 
@@ -116,9 +128,14 @@ inline xsimd::batch<T, A> copy_sign(xsimd::batch<T, A> const& magnitude,
   return xsimd::copysign(magnitude, sign);
 }
 
-template <class V>
-inline auto is_nan(V const& x) {
-  return x != x;
+// Not x != x: xsimd 8's AVX-512 != is an ordered comparison, false for NaN.
+template <class T, if_scalar<T> = 0>
+inline bool is_nan(T x) {
+  return std::isnan(x);
+}
+template <class T, class A>
+inline xsimd::batch_bool<T, A> is_nan(xsimd::batch<T, A> const& x) {
+  return xsimd::isnan(x);
 }
 
 // Clamps that let NaN through (a comparison with NaN is false).
