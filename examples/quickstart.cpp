@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// Prints every activation's value and derivative at a few points, then runs
+// one forward and backward pass over a buffer with the array API.
+#include <actfn/actfn.hpp>
+
+#include <cstdio>
+#include <vector>
+
+template <class F>
+void show(const char* name, F const& f) {
+  std::printf("%-11s", name);
+  for (double x : {-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0}) {
+    std::printf(" % 9.5f/% 8.5f", f(x), f.derivative(x));
+  }
+  std::printf("\n");
+}
+
+int main() {
+  std::printf("%-11s", "f(x)/f'(x)");
+  for (double x : {-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0}) std::printf("  x = % 4.1f        ", x);
+  std::printf("\n");
+  show("step", actfn::step<double>{});
+  show("linear", actfn::linear<double>{});
+  show("sigmoid", actfn::sigmoid<double>{});
+  show("tanh", actfn::tanh<double>{});
+  show("relu", actfn::relu<double>{});
+  show("leaky_relu", actfn::leaky_relu<double>{});
+  show("prelu", actfn::prelu<double>{});
+  show("elu", actfn::elu<double>{});
+  show("selu", actfn::selu<double>{});
+  show("gelu_erf", actfn::gelu_erf<double>{});
+  show("gelu_tanh", actfn::gelu_tanh<double>{});
+
+  // The array API: any length, any alignment, in place allowed.
+  std::vector<float> x = {-2.0f, -0.5f, 0.0f, 0.5f, 2.0f}, y(x.size()), dy(x.size(), 1.0f),
+                     dx(x.size());
+  const actfn::gelu_erf<float> gelu;
+  actfn::forward(gelu, x, y);
+  actfn::backward(gelu, x, dy, dx);
+  std::printf("\ngelu_erf over a float buffer (forward, then backward with dy = 1):\n");
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    std::printf("  x = % .2f  y = % .7f  dx = % .7f\n", x[i], y[i], dx[i]);
+  }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// long double references for every activation, written for accuracy rather
+// than speed: stable forms only (no 1 - y^2, no e^x - 1, no 1 + tanh).
+#pragma once
+
+#include <cmath>
+
+namespace reference {
+
+using real = long double;
+
+constexpr real sqrt2 = 1.414213562373095048801688724209698079L;
+constexpr real sqrt_2pi = 2.506628274631000502415765284811045253L;
+constexpr real sqrt_2_over_pi = 0.797884560802865355879892119868763737L;
+constexpr real selu_lambda = 1.0507009873554804934193349852946L;
+constexpr real selu_alpha = 1.6732632423543772848170429916717L;
+
+inline real sigmoid(real x) {
+  if (x >= 0) return 1 / (1 + std::exp(-x));
+  const real e = std::exp(x);
+  return e / (1 + e);
+}
+inline real sigmoid_derivative(real x) {
+  const real e = std::exp(-std::fabs(x));
+  return e / ((1 + e) * (1 + e));
+}
+
+inline real tanh(real x) { return std::tanh(x); }
+inline real tanh_derivative(real x) {
+  const real e = std::exp(-2 * std::fabs(x));
+  return 4 * e / ((1 + e) * (1 + e));
+}
+
+inline real elu(real x, real alpha) { return x > 0 ? x : alpha * std::expm1(x); }
+inline real elu_derivative(real x, real alpha) { return x > 0 ? 1 : alpha * std::exp(x); }
+
+inline real selu(real x) { return selu_lambda * elu(x, selu_alpha); }
+inline real selu_derivative(real x) { return selu_lambda * elu_derivative(x, selu_alpha); }
+
+inline real gelu_erf(real x) { return x / 2 * std::erfc(-x / sqrt2); }
+inline real gelu_erf_derivative(real x) {
+  return std::erfc(-x / sqrt2) / 2 + x * std::exp(-x * x / 2) / sqrt_2pi;
+}
+
+// 2u = 2 sqrt(2/pi) (x + 0.044715 x^3); (1 + tanh u)/2 = sigmoid(2u).
+inline real gelu_tanh_exponent(real x) { return 2 * sqrt_2_over_pi * (x + 0.044715L * x * x * x); }
+inline real gelu_tanh(real x) { return x * sigmoid(gelu_tanh_exponent(x)); }
+inline real gelu_tanh_derivative(real x) {
+  const real v = gelu_tanh_exponent(x);
+  const real dv = 2 * sqrt_2_over_pi * (1 + 3 * 0.044715L * x * x);
+  return sigmoid(v) + x * sigmoid_derivative(v) * dv;
+}
+
+}  // namespace reference

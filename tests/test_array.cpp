@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#include <actfn/array.hpp>
+
+#include <array>
+#include <limits>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+#if __cplusplus >= 202002L
+#include <span>
+#endif
+
+#include "catch.hpp"
+#include "support/all_functions.hpp"
+#include "support/checks.hpp"
+
+namespace {
+
+// Inputs that reach every branch: special values, subnormals, the bends of
+// the smooth functions, and the saturated tails.
+template <class T>
+std::vector<T> mixed_inputs(std::size_t n, unsigned seed) {
+  using limits = std::numeric_limits<T>;
+  const T specials[] = {
+      T(0),          -T(0),          limits::infinity(),   -limits::infinity(), limits::quiet_NaN(),
+      limits::max(), -limits::max(), limits::denorm_min(), -limits::min(),      T(-0.75),
+      T(1e-6),       T(-40)};
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<T> bend(T(-6), T(6)), tail(T(-120), T(120));
+  std::vector<T> xs(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (random() % 4) {
+      case 0:
+        xs[i] = specials[random() % (sizeof specials / sizeof specials[0])];
+        break;
+      case 1:
+        xs[i] = tail(random);
+        break;
+      default:
+        xs[i] = bend(random);
+        break;
+    }
+  }
+  return xs;
+}
+
+// Runs forward, derivative and backward over n elements starting `offset`
+// elements into the buffers (so every misalignment is reached), in place or
+// not, and requires every element to equal the scalar functor's bits.
+template <class T, class F>
+void check_against_scalar(F const& f, std::size_t n, std::size_t offset, bool in_place) {
+  const std::vector<T> x = mixed_inputs<T>(n + offset, unsigned(n * 31 + offset));
+  const std::vector<T> dy = mixed_inputs<T>(n + offset, unsigned(n * 17 + offset + 1));
+  std::vector<T> out(n + offset, T(12345));
+  std::vector<T> work = in_place ? x : out;
+
+  actfn::forward(f, in_place ? work.data() + offset : x.data() + offset, work.data() + offset, n);
+  for (std::size_t i = 0; i < n; ++i) REQUIRE(support::same(work[offset + i], f(x[offset + i])));
+
+  work = in_place ? x : out;
+  actfn::derivative(f, in_place ? work.data() + offset : x.data() + offset, work.data() + offset,
+                    n);
+  for (std::size_t i = 0; i < n; ++i) {
+    REQUIRE(support::same(work[offset + i], f.derivative(x[offset + i])));
+  }
+
+  work = in_place ? dy : out;  // in place: dx overwrites dy
+  actfn::backward(f, x.data() + offset, in_place ? work.data() + offset : dy.data() + offset,
+                  work.data() + offset, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    REQUIRE(support::same(work[offset + i], T(dy[offset + i] * f.derivative(x[offset + i]))));
+  }
+  // Nothing outside [offset, offset + n) is written.
+  if (!in_place) {
+    for (std::size_t i = 0; i < offset; ++i) REQUIRE(work[i] == T(12345));
+  }
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("array API equals the scalar functor bit for bit", "[array]", float, double) {
+  using T = TestType;
+  constexpr std::size_t width = xsimd::batch<T>::size;
+  support::for_each_function<T>([](std::string const& name, auto const& f) {
+    INFO(name);
+    for (bool in_place : {false, true}) {
+      for (std::size_t offset = 0; offset < width; ++offset) {
+        for (std::size_t n = 0; n <= 70; ++n) check_against_scalar<T>(f, n, offset, in_place);
+        for (std::size_t n : {1000u, 4099u}) check_against_scalar<T>(f, n, offset, in_place);
+      }
+    }
+  });
+}
+
+TEMPLATE_TEST_CASE("array API: range overloads", "[array]", float, double) {
+  using T = TestType;
+  const actfn::tanh<T> f;
+  const std::vector<T> xs = {T(-1), T(0), T(0.5)};
+  std::vector<T> ys(3), ds(3), dxs(3);
+  actfn::forward(f, xs, ys);
+  actfn::derivative(f, xs, ds);
+  actfn::backward(f, xs, ys, dxs);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(ys[i] == f(xs[i]));
+    CHECK(ds[i] == f.derivative(xs[i]));
+    CHECK(dxs[i] == ys[i] * f.derivative(xs[i]));
+  }
+  std::array<T, 3> fixed{};
+  actfn::forward(f, xs, fixed);
+  CHECK(fixed[2] == ys[2]);
+#if __cplusplus >= 202002L
+  std::span<T> view(ys);
+  actfn::forward(f, std::span<const T>(xs), view);
+  CHECK(view[0] == f(xs[0]));
+#endif
+}
+
+TEMPLATE_TEST_CASE("array API: bad input throws and writes nothing", "[array][errors]", float,
+                   double) {
+  using T = TestType;
+  const actfn::sigmoid<T> f;
+  std::vector<T> xs(5, T(1)), ys(4, T(7));
+  try {
+    actfn::forward(f, xs, ys);
+    FAIL("no exception");
+  } catch (std::invalid_argument const& error) {
+    CHECK(std::string(error.what()) == "actfn::forward: ys.size() = 4 differs from xs.size() = 5");
+  }
+  CHECK(ys == std::vector<T>(4, T(7)));
+  CHECK_THROWS_WITH(actfn::derivative(f, xs, ys),
+                    "actfn::derivative: ds.size() = 4 differs from xs.size() = 5");
+  CHECK_THROWS_WITH(actfn::backward(f, xs, xs, ys),
+                    "actfn::backward: dxs.size() = 4 differs from xs.size() = 5");
+  CHECK_THROWS_WITH(actfn::backward(f, xs, ys, xs),
+                    "actfn::backward: dys.size() = 4 differs from xs.size() = 5");
+  CHECK_THROWS_WITH(actfn::forward(f, nullptr, ys.data(), 3),
+                    "actfn::forward: x is null but n = 3");
+  CHECK_THROWS_WITH(actfn::derivative(f, xs.data(), nullptr, 2),
+                    "actfn::derivative: d is null but n = 2");
+  CHECK_THROWS_WITH(actfn::backward(f, xs.data(), nullptr, ys.data(), 1),
+                    "actfn::backward: dy is null but n = 1");
+  CHECK(ys == std::vector<T>(4, T(7)));
+  // n = 0 with null buffers is a valid empty call.
+  CHECK_NOTHROW(actfn::forward(f, nullptr, nullptr, 0));
+  CHECK_NOTHROW(actfn::backward(f, nullptr, nullptr, nullptr, 0));
+}

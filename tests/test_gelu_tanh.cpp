@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#include <actfn/functions/gelu_tanh.hpp>
+
+#include <limits>
+
+#include "catch.hpp"
+#include "support/checks.hpp"
+#include "support/reference.hpp"
+
+// The only zero of gelu_tanh'(x).
+static constexpr support::real derivative_zero = -0.752461422071016258487954443289L;
+
+TEMPLATE_TEST_CASE("gelu_tanh: accuracy over the finite range", "[gelu_tanh]", float, double) {
+  support::check_accuracy<TestType>("gelu_tanh", actfn::gelu_tanh<TestType>{}, reference::gelu_tanh,
+                                    reference::gelu_tanh_derivative, {3, 6}, {derivative_zero});
+}
+
+TEMPLATE_TEST_CASE("gelu_tanh: derivative matches finite differences", "[gelu_tanh]", float,
+                   double) {
+  support::check_finite_differences<TestType>(actfn::gelu_tanh<TestType>{}, reference::gelu_tanh);
+}
+
+TEMPLATE_TEST_CASE("gelu_tanh: derivative near its zero", "[gelu_tanh]", float, double) {
+  using T = TestType;
+  const actfn::gelu_tanh<T> f;
+  for (support::real offset : {1.1e-3L, -1.1e-3L, 1e-2L, -1e-2L}) {
+    const T x = static_cast<T>(derivative_zero * (1 + offset));
+    CHECK(support::ulp_error(f.derivative(x), reference::gelu_tanh_derivative(x)) <= 8);
+  }
+}
+
+TEMPLATE_TEST_CASE("gelu_tanh: tails and special values", "[gelu_tanh]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::gelu_tanh<T> f;
+  // 1 + tanh(u) would cancel to 0 here.
+  CHECK(f(T(-10)) < T(0));
+  CHECK(support::ulp_error(f(T(-10)), reference::gelu_tanh(-10)) <= 4);
+  CHECK(support::same(f(T(0)), T(0)));
+  CHECK(f.derivative(T(0)) == T(0.5));
+  CHECK(f(limits::infinity()) == limits::infinity());
+  CHECK(f(-limits::infinity()) == T(0));
+  CHECK(f(limits::max()) == limits::max());
+  CHECK(f(-limits::max()) == T(0));
+  CHECK(f.derivative(limits::infinity()) == T(1));
+  CHECK(f.derivative(-limits::infinity()) == T(0));
+  CHECK(std::isnan(f(limits::quiet_NaN())));
+  CHECK(std::isnan(f.derivative(limits::quiet_NaN())));
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#include <actfn/functions/selu.hpp>
+
+#include <limits>
+
+#include "catch.hpp"
+#include "support/checks.hpp"
+#include "support/reference.hpp"
+
+TEMPLATE_TEST_CASE("selu: accuracy over the finite range", "[selu]", float, double) {
+  support::check_accuracy<TestType>("selu", actfn::selu<TestType>{}, reference::selu,
+                                    reference::selu_derivative, {2, 1.5});
+}
+
+TEMPLATE_TEST_CASE("selu: derivative matches finite differences", "[selu]", float, double) {
+  support::check_finite_differences<TestType>(actfn::selu<TestType>{}, reference::selu, {0});
+}
+
+TEMPLATE_TEST_CASE("selu: constants are correctly rounded", "[selu]", float, double) {
+  using T = TestType;
+  CHECK(actfn::selu<T>::lambda == static_cast<T>(reference::selu_lambda));
+  CHECK(actfn::selu<T>::alpha == static_cast<T>(reference::selu_alpha));
+  // lambda * alpha = 1.75809934084737685994021752...
+  CHECK(actfn::selu<T>::lambda_alpha == static_cast<T>(1.7580993408473768599402175208123L));
+}
+
+TEMPLATE_TEST_CASE("selu: kink convention and special values", "[selu]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::selu<T> f;
+  CHECK(support::same(f(T(0)), T(0)));
+  CHECK(support::same(f(-T(0)), -T(0)));
+  CHECK(f.derivative(T(0)) == actfn::selu<T>::lambda_alpha);
+  CHECK(f.derivative(T(1)) == actfn::selu<T>::lambda);
+  CHECK(f(-limits::infinity()) == -actfn::selu<T>::lambda_alpha);
+  CHECK(f(limits::infinity()) == limits::infinity());
+  CHECK(support::same(f.derivative(-limits::infinity()), T(0)));
+  CHECK(std::isnan(f(limits::quiet_NaN())));
+  CHECK(std::isnan(f.derivative(limits::quiet_NaN())));
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#include <actfn/functions/sigmoid.hpp>
+
+#include <limits>
+
+#include "catch.hpp"
+#include "support/checks.hpp"
+#include "support/reference.hpp"
+
+TEMPLATE_TEST_CASE("sigmoid: accuracy over the finite range", "[sigmoid]", float, double) {
+  support::check_accuracy<TestType>("sigmoid", actfn::sigmoid<TestType>{}, reference::sigmoid,
+                                    reference::sigmoid_derivative, {3, 4});
+}
+
+TEMPLATE_TEST_CASE("sigmoid: derivative matches finite differences", "[sigmoid]", float, double) {
+  support::check_finite_differences<TestType>(actfn::sigmoid<TestType>{}, reference::sigmoid);
+}
+
+TEMPLATE_TEST_CASE("sigmoid: special values", "[sigmoid]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::sigmoid<T> f;
+  CHECK(f(T(0)) == T(0.5));
+  CHECK(f(-T(0)) == T(0.5));
+  CHECK(f.derivative(T(0)) == T(0.25));
+  CHECK(support::same(f(limits::infinity()), T(1)));
+  CHECK(support::same(f(-limits::infinity()), T(0)));
+  CHECK(support::same(f.derivative(limits::infinity()), T(0)));
+  CHECK(support::same(f.derivative(-limits::infinity()), T(0)));
+  CHECK(support::same(f(limits::max()), T(1)));
+  CHECK(support::same(f(-limits::max()), T(0)));
+  CHECK(f(limits::denorm_min()) == T(0.5));
+  CHECK(std::isnan(f(limits::quiet_NaN())));
+  CHECK(std::isnan(f.derivative(limits::quiet_NaN())));
+  // The tail keeps its relative accuracy where f(x)(1 - f(x)) would give 0.
+  CHECK(f.derivative(T(30)) > T(0));
+  CHECK(support::ulp_error(f.derivative(T(30)), reference::sigmoid_derivative(30)) <= 8);
+}

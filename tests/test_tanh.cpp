@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#include <actfn/functions/tanh.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "catch.hpp"
+#include "support/checks.hpp"
+#include "support/reference.hpp"
+
+TEMPLATE_TEST_CASE("tanh: accuracy over the finite range", "[tanh]", float, double) {
+  support::check_accuracy<TestType>("tanh", actfn::tanh<TestType>{}, reference::tanh,
+                                    reference::tanh_derivative, {3, 4});
+}
+
+TEMPLATE_TEST_CASE("tanh: derivative matches finite differences", "[tanh]", float, double) {
+  support::check_finite_differences<TestType>(actfn::tanh<TestType>{}, reference::tanh);
+}
+
+TEMPLATE_TEST_CASE("tanh: special values", "[tanh]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::tanh<T> f;
+  CHECK(support::same(f(T(0)), T(0)));
+  CHECK(support::same(f(-T(0)), -T(0)));
+  CHECK(f.derivative(T(0)) == T(1));
+  CHECK(support::same(f(limits::infinity()), T(1)));
+  CHECK(support::same(f(-limits::infinity()), T(-1)));
+  CHECK(support::same(f(limits::max()), T(1)));
+  CHECK(support::same(f(-limits::max()), T(-1)));
+  CHECK(support::same(f.derivative(limits::infinity()), T(0)));
+  CHECK(support::same(f.derivative(-limits::infinity()), T(0)));
+  CHECK(support::same(f(limits::denorm_min()), limits::denorm_min()));
+  CHECK(support::same(f(-limits::denorm_min()), -limits::denorm_min()));
+  CHECK(std::isnan(f(limits::quiet_NaN())));
+  CHECK(std::isnan(f.derivative(limits::quiet_NaN())));
+  // 1 - tanh^2 would cancel to 0 here; sech^2 keeps the value.
+  CHECK(support::ulp_error(f.derivative(T(12)), reference::tanh_derivative(12)) <= 8);
+}
