@@ -117,6 +117,17 @@ inline xsimd::batch<T, A> abs(xsimd::batch<T, A> const& x) {
   return xsimd::abs(x);
 }
 
+// -x, flipping the sign bit as IEEE negation does (xsimd 8 computes a batch's
+// -x as 0 - x, which turns -(+0) into +0 where the scalar gives -0).
+template <class T, if_scalar<T> = 0>
+inline T negate(T x) {
+  return -x;
+}
+template <class T, class A>
+inline xsimd::batch<T, A> negate(xsimd::batch<T, A> const& x) {
+  return x ^ xsimd::batch<T, A>(T(-0.0));
+}
+
 // |magnitude| with the sign bit of sign (keeps the sign of zeros and NaNs).
 template <class T, if_scalar<T> = 0>
 inline T copy_sign(T magnitude, T sign) {
@@ -214,7 +225,7 @@ template <class V>
 inline double_word<V> two_product(V const& a, V const& b) {
   const V high = a * b;
 #if ACTFN_HAS_FMA
-  return {high, detail::fma(a, b, -high)};
+  return {high, detail::fma(a, b, detail::negate(high))};
 #else
   // Dekker's product: split each factor into halves whose products are exact.
   using T = scalar_of_t<V>;

@@ -144,7 +144,7 @@ class gelu_erf {
     using C = detail::gelu_erf_constants<T>;
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
     const V a_phi_minus_a = gaussian_tail(a).times(a * half_erfcx(a));
-    const V general = detail::select(x < V(0), -a_phi_minus_a, x - a_phi_minus_a);
+    const V general = detail::select(x < V(0), detail::negate(a_phi_minus_a), x - a_phi_minus_a);
     const V small = x * detail::fma(x, detail::horner(x * x, C::phi_odd), V(0.5));
     return detail::select(a <= V(C::small_magnitude), small, general);
   }
@@ -153,7 +153,7 @@ class gelu_erf {
   V derivative(V const& x) const {
     using C = detail::gelu_erf_constants<T>;
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
-    const V m = detail::fma(-a, V(C::inv_sqrt_2pi), half_erfcx(a));
+    const V m = detail::fma(detail::negate(a), V(C::inv_sqrt_2pi), half_erfcx(a));
     const V tail = gaussian_tail(a).times(m);
     const V large = detail::select(x < V(0), tail, V(1) - tail);
     const V small = detail::fma(x, detail::horner(x * x, C::derivative_odd), V(0.5));

@@ -104,7 +104,7 @@ class gelu_tanh {
     using C = detail::gelu_tanh_constants<T>;
     const V m = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
     const detail::exponential<V> e = exponent(m);
-    const V numerator = detail::select(x < V(0), -e.times(m), x);
+    const V numerator = detail::select(x < V(0), detail::negate(e.times(m)), x);
     return numerator / (V(1) + e.value());
   }
 
@@ -115,8 +115,9 @@ class gelu_tanh {
     const detail::exponential<V> e = exponent(m);
     const V one_plus_e = V(1) + e.value();
     const V k = detail::fma(V(C::three_b), m * m, V(C::a_hi));
-    const V numerator = detail::select(x < V(0), e.times(detail::fma(-m, k, one_plus_e)),
-                                       detail::fma(m * k, e.value(), one_plus_e));
+    const V numerator =
+        detail::select(x < V(0), e.times(detail::fma(detail::negate(m), k, one_plus_e)),
+                       detail::fma(m * k, e.value(), one_plus_e));
     const V direct = numerator / (one_plus_e * one_plus_e);
     const V offset = x - V(C::derivative_zero_hi);
     const V near_zero =
@@ -140,7 +141,7 @@ class gelu_tanh {
     const V a_m_low = detail::fma(V(C::a_lo), m, a_m.low);
     const detail::double_word<V> sum = detail::two_sum(a_m.high, b_cube.high);
     const V low = sum.low + (a_m_low + b_cube_low);
-    return detail::exponential<V>(-sum.high, -low);
+    return detail::exponential<V>(detail::negate(sum.high), detail::negate(low));
   }
 };
 

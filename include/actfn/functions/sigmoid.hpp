@@ -24,13 +24,13 @@ class sigmoid {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
-    const V e = detail::exp(-detail::abs(x));
+    const V e = detail::exp(detail::negate(detail::abs(x)));
     return detail::select(x < V(0), e, V(1)) / (V(1) + e);
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative(V const& x) const {
-    const V e = detail::exp(-detail::abs(x));
+    const V e = detail::exp(detail::negate(detail::abs(x)));
     const V one_plus_e = V(1) + e;
     return e / (one_plus_e * one_plus_e);
   }

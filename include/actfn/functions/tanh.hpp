@@ -26,7 +26,7 @@ class tanh {
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
     const V u = detail::expm1_nonpositive(V(-2) * detail::abs(x));
-    return detail::copy_sign(-u / (V(2) + u), x);
+    return detail::copy_sign(detail::negate(u) / (V(2) + u), x);
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// The lane primitives mean the same on scalars and on batches of every
+// architecture xsimd was built for, including where xsimd itself differs:
+// xsimd 8's AVX-512 fma is unfused, its != is ordered, and its -x is 0 - x.
+#include <actfn/detail/simd.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "catch.hpp"
+#include "support/checks.hpp"
+
+namespace {
+
+template <class T>
+using batch = xsimd::batch<T>;
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("simd: fma is fused on scalars and batches alike", "[simd]", float, double) {
+  using T = TestType;
+  // (1 + eps) * (1 - eps) = 1 - eps^2: only a fused step keeps the -eps^2.
+  const T eps = std::numeric_limits<T>::epsilon();
+  const T a = 1 + eps, b = 1 - eps;
+  const T scalar = actfn::detail::fma(a, b, T(-1));
+  const T lane = actfn::detail::fma(batch<T>(a), batch<T>(b), batch<T>(T(-1))).get(0);
+  CHECK(scalar == -eps * eps);
+  CHECK(lane == scalar);
+  const auto product = actfn::detail::two_product(batch<T>(a), batch<T>(b));
+  CHECK(product.high.get(0) == T(1));
+  CHECK(product.low.get(0) == -eps * eps);
+}
+
+TEMPLATE_TEST_CASE("simd: negate and is_nan follow IEEE on batches", "[simd]", float, double) {
+  using T = TestType;
+  const T nan = std::numeric_limits<T>::quiet_NaN();
+  CHECK(std::signbit(actfn::detail::negate(batch<T>(T(0))).get(0)));
+  CHECK(!std::signbit(actfn::detail::negate(batch<T>(-T(0))).get(0)));
+  CHECK(actfn::detail::negate(batch<T>(T(2.5))).get(0) == T(-2.5));
+  CHECK(std::signbit(actfn::detail::negate(T(0))));
+  CHECK(actfn::detail::is_nan(batch<T>(nan)).get(0));
+  CHECK(!actfn::detail::is_nan(batch<T>(std::numeric_limits<T>::infinity())).get(0));
+  CHECK(actfn::detail::is_nan(nan));
+  CHECK(std::isnan(actfn::detail::keep_nan(batch<T>(nan), batch<T>(T(1))).get(0)));
+}
+
+TEMPLATE_TEST_CASE("simd: pow2 is exact over the normal range", "[simd]", float, double) {
+  using T = TestType;
+  for (int n = std::numeric_limits<T>::min_exponent - 1; n < std::numeric_limits<T>::max_exponent;
+       ++n) {
+    const T expected = std::ldexp(T(1), n);
+    REQUIRE(actfn::detail::pow2(T(n)) == expected);
+    REQUIRE(actfn::detail::pow2(batch<T>(T(n))).get(0) == expected);
+  }
+}
