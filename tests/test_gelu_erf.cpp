@@ -22,12 +22,8 @@ TEMPLATE_TEST_CASE("gelu_erf: derivative matches finite differences", "[gelu_erf
 
 TEMPLATE_TEST_CASE("gelu_erf: derivative near its zero", "[gelu_erf]", float, double) {
   using T = TestType;
-  const actfn::gelu_erf<T> f;
-  // Just outside the window of the absolute bound, the relative bound holds.
-  for (support::real offset : {1.1e-3L, -1.1e-3L, 1e-2L, -1e-2L}) {
-    const T x = static_cast<T>(derivative_zero * (1 + offset));
-    CHECK(support::ulp_error(f.derivative(x), reference::gelu_erf_derivative(x)) <= 8);
-  }
+  support::check_derivative_beside_zero<T>(actfn::gelu_erf<T>{}, reference::gelu_erf_derivative,
+                                           derivative_zero, 5);
 }
 
 TEMPLATE_TEST_CASE("gelu_erf: tails and special values", "[gelu_erf]", float, double) {

@@ -97,6 +97,18 @@ void check_finite_differences(F const& f, Forward const& forward,
   }
 }
 
+// Just outside the window of the absolute bound around a derivative's zero
+// (1.1e-3 and 1e-2 relative, both sides), the relative bound holds again.
+template <class T, class F, class Derivative>
+void check_derivative_beside_zero(F const& f, Derivative const& derivative, real zero,
+                                  real derivative_ulp) {
+  for (real offset : {real(1.1e-3), real(-1.1e-3), real(1e-2), real(-1e-2)}) {
+    const T x = static_cast<T>(zero * (1 + offset));
+    INFO("x = " << double(x));
+    CHECK(ulp_error(f.derivative(x), derivative(x)) <= derivative_ulp);
+  }
+}
+
 // Bit-exact equality that counts any NaN as equal to any NaN.
 template <class T>
 bool same(T a, T b) {

@@ -173,5 +173,19 @@ inline V erfcx_nonnegative(V const& z) {
   return detail::horner(t, C::erfcx_polynomial) / detail::fma(z, V(2), V(1));
 }
 
+// f'(x) on [C::window_low, C::window_high] around its root x0 =
+// C::derivative_zero_hi + C::derivative_zero_lo, as (x - x0) * P(x - zero_hi)
+// with P = C::derivative_near_zero (x - zero_hi is exact there, by Sterbenz):
+// relative accuracy right up to the root, where a difference of two terms
+// would cancel. `elsewhere` outside the window.
+template <class C, class V>
+inline V near_root_of_derivative(V const& x, V const& elsewhere) {
+  const V offset = x - V(C::derivative_zero_hi);
+  const V near_root =
+      (offset - V(C::derivative_zero_lo)) * detail::horner(offset, C::derivative_near_zero);
+  return detail::select(detail::both(x >= V(C::window_low), x <= V(C::window_high)), near_root,
+                        elsewhere);
+}
+
 }  // namespace detail
 }  // namespace actfn

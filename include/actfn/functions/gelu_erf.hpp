@@ -158,11 +158,7 @@ class gelu_erf {
     const V large = detail::select(x < V(0), tail, V(1) - tail);
     const V small = detail::fma(x, detail::horner(x * x, C::derivative_odd), V(0.5));
     const V direct = detail::select(a <= V(C::small_magnitude), small, large);
-    const V offset = x - V(C::derivative_zero_hi);
-    const V near_zero =
-        (offset - V(C::derivative_zero_lo)) * detail::horner(offset, C::derivative_near_zero);
-    const auto in_window = detail::both(x >= V(C::window_low), x <= V(C::window_high));
-    return detail::select(in_window, near_zero, direct);
+    return detail::near_root_of_derivative<C>(x, direct);
   }
 
  private:

@@ -119,11 +119,7 @@ class gelu_tanh {
         detail::select(x < V(0), e.times(detail::fma(detail::negate(m), k, one_plus_e)),
                        detail::fma(m * k, e.value(), one_plus_e));
     const V direct = numerator / (one_plus_e * one_plus_e);
-    const V offset = x - V(C::derivative_zero_hi);
-    const V near_zero =
-        (offset - V(C::derivative_zero_lo)) * detail::horner(offset, C::derivative_near_zero);
-    const auto in_window = detail::both(x >= V(C::window_low), x <= V(C::window_high));
-    return detail::select(in_window, near_zero, direct);
+    return detail::near_root_of_derivative<C>(x, direct);
   }
 
  private:
