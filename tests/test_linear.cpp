@@ -14,7 +14,6 @@ TEMPLATE_TEST_CASE("linear: correctly rounded a*x + b", "[linear]", float, doubl
   const actfn::linear<T> f(T(-2.5), T(0.75));
   for (T x : support::accuracy_sample<T>()) {
     const support::real expected = support::real(-2.5) * x + support::real(0.75);
-    if (std::isinf(x)) continue;
     REQUIRE(support::ulp_error(f(x), expected) <= 0.5);
     REQUIRE(f.derivative(x) == T(-2.5));
   }

@@ -136,6 +136,11 @@ struct gelu_erf_constants<double> {
 //   f' = e^(-a^2/2) * (erfcx/2 - a/sqrt(2 pi)) for x < 0, 1 minus that for x >= 0.
 template <class T>
 class gelu_erf {
+  static_assert(detail::gelu_erf_constants<T>::largest_magnitude *
+                        detail::gelu_erf_constants<T>::inv_sqrt2 <=
+                    detail::math_constants<T>::erfcx_highest,
+                "the clamp must keep erfcx's argument inside its fitted range");
+
  public:
   using value_type = T;
 
