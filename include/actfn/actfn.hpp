@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The actfn authors
 
-// Everything: the activation functors and the array API.
+// Everything: the activation functors, the array API, softmax and log_softmax.
 #pragma once
 
 #include "actfn/array.hpp"
@@ -14,5 +14,6 @@
 #include "actfn/functions/relu.hpp"
 #include "actfn/functions/selu.hpp"
 #include "actfn/functions/sigmoid.hpp"
+#include "actfn/functions/softmax.hpp"
 #include "actfn/functions/step.hpp"
 #include "actfn/functions/tanh.hpp"

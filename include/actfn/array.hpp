@@ -5,48 +5,24 @@
 // contiguous buffers, by pointer and length or by range (anything with data()
 // and size(): std::vector, std::array, std::span...).
 //
-// Every element gets exactly the bits the scalar functor gives for it: full
-// batches are loaded from memory, and the last n % width elements go through
-// the same batch code from a zero-padded copy, so the result depends neither
-// on n, on the element's position, nor on alignment. In place is allowed
+// Every element gets exactly the bits the scalar functor gives for it, whatever
+// n, position or alignment (see detail/batch_loop.hpp). In place is allowed
 // (y == x, dx == dy or dx == x); partially overlapping buffers are not.
 #pragma once
 
-#include <algorithm>
-#include <array>
 #include <cstddef>
 #include <initializer_list>
 #include <iterator>
 #include <type_traits>
 #include <utility>
 
+#include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/functions/prelu.hpp"
 
 namespace actfn {
 namespace detail {
-
-// out[i] = kernel(in[i]...) for i < n, one xsimd::batch<T> at a time.
-template <class T, class Kernel, class... Inputs>
-inline void transform(std::size_t n, T* out, Kernel const& kernel, const Inputs*... in) {
-  using batch = xsimd::batch<T>;
-  constexpr std::size_t width = batch::size;
-  std::size_t i = 0;
-  for (; i + width <= n; i += width) {
-    kernel(batch::load_unaligned(in + i)...).store_unaligned(out + i);
-  }
-  if (i == n) return;
-  const std::size_t rest = n - i;
-  const auto padded = [i, rest](const T* source) {
-    std::array<T, width> copy{};
-    std::copy(source + i, source + i + rest, copy.begin());
-    return batch::load_unaligned(copy.data());
-  };
-  std::array<T, width> result;
-  kernel(padded(in)...).store_unaligned(result.data());
-  std::copy(result.begin(), result.begin() + rest, out + i);
-}
 
 // The pointer-and-length overloads check their buffers the same way.
 struct named_buffer {
@@ -114,9 +90,7 @@ void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, 
         return g * f.derivative(v);
       },
       x, dy);
-  std::array<T, xsimd::batch<T>::size> lanes;
-  partial_sums.store_unaligned(lanes.data());
-  for (T lane : lanes) *dalpha += lane;
+  for (T lane : detail::lanes_of(partial_sums)) *dalpha += lane;
 }
 
 template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out> = 0>

@@ -51,5 +51,34 @@ inline void require_same_size(std::size_t expected, std::size_t actual, const ch
   }
 }
 
+// A row-major block of rows x cols elements whose rows start stride elements
+// apart: stride >= cols, the block's extent (rows - 1) * stride + cols fits in
+// size_t, and the pointer is not null unless the block is empty. Returns
+// rows * cols.
+struct strided_rows {
+  const void* pointer;
+  std::size_t stride;
+  const char* name;
+};
+inline std::size_t require_rows(std::size_t rows, std::size_t cols, const char* function,
+                                 strided_rows const& buffer) {
+  const std::string prefix = std::string("actfn::") + function + ": ";
+  const std::size_t most = std::numeric_limits<std::size_t>::max();
+  if (buffer.stride < cols) {
+    detail::fail(prefix + buffer.name + "_stride = " + std::to_string(buffer.stride) +
+                 " is less than cols = " + std::to_string(cols));
+  }
+  if (rows > 1 && (buffer.stride > (most - cols) / (rows - 1))) {
+    detail::fail(prefix + "rows = " + std::to_string(rows) + " rows of " + buffer.name +
+                 "_stride = " + std::to_string(buffer.stride) + " overflow size_t");
+  }
+  const std::size_t count = rows * cols;  // no overflow: bounded by the extent
+  if (buffer.pointer == nullptr && count > 0) {
+    detail::fail(prefix + buffer.name + " is null but rows * cols = " + std::to_string(rows) +
+                 " * " + std::to_string(cols));
+  }
+  return count;
+}
+
 }  // namespace detail
 }  // namespace actfn

@@ -245,6 +245,36 @@ inline double_word<V> two_sum(V const& a, V const& b) {
   return {high, (a - (high - b_part)) + (b - b_part)};
 }
 
+// A compensated sum in each lane of V (Ogita, Rump and Oishi's Sum2 and
+// Dot2): every addition's rounding error is captured exactly by two_sum and
+// added up separately, so the total is as good as one computed in twice the
+// precision and rounded: within about 1 ULP of the exact sum plus n^2 eps^2 of
+// the sum of magnitudes, for terms in any order and of any size (plain
+// summation drifts by up to n ULP; Kahan's loses terms larger than the sum so
+// far). No product is left for the compiler to contract.
+template <class V>
+class compensated_sum {
+ public:
+  void add(V const& term) {
+    const double_word<V> next = detail::two_sum(sum_, term);
+    sum_ = next.high;
+    correction_ = correction_ + next.low;
+  }
+  // Adds a * b, exactly split into two terms by two_product.
+  void add_product(V const& a, V const& b) {
+    const double_word<V> product = detail::two_product(a, b);
+    add(product.high);
+    correction_ = correction_ + product.low;
+  }
+  // The lanes' totals are sum() + correction().
+  V sum() const { return sum_; }
+  V correction() const { return correction_; }
+
+ private:
+  V sum_ = V(0);
+  V correction_ = V(0);
+};
+
 // Horner's scheme, highest coefficient first, one fused step per coefficient.
 template <class V, class T, std::size_t N>
 inline V horner(V const& x, const T (&coefficients)[N]) {

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// The one loop over contiguous buffers that every array kernel shares: full
+// batches are loaded from memory, and the last n % width elements go through
+// the same batch code from a padded copy, so an element's result depends
+// neither on n, on its position, nor on alignment.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+namespace detail {
+
+template <class T>
+constexpr std::size_t batch_width = xsimd::batch<T>::size;
+
+// Calls body(offset, count, batch(in + offset)...) for every run of width
+// elements in [0, n); the last run may be shorter (count < width), and its
+// batches are loaded from copies whose missing lanes hold `padding`. Reductions
+// choose a padding that leaves them unchanged (-inf for a max, say).
+template <class T, class Body, class... Inputs>
+inline void for_each_batch(std::size_t n, T padding, Body&& body, const Inputs*... in) {
+  using batch = xsimd::batch<T>;
+  constexpr std::size_t width = batch_width<T>;
+  std::size_t i = 0;
+  for (; i + width <= n; i += width) body(i, width, batch::load_unaligned(in + i)...);
+  if (i == n) return;
+  const auto padded = [i, n, padding](const T* source) {
+    std::array<T, width> copy;
+    copy.fill(padding);
+    std::copy(source + i, source + n, copy.begin());
+    return batch::load_unaligned(copy.data());
+  };
+  body(i, n - i, padded(in)...);
+}
+
+// Stores the first count lanes of v at out.
+template <class T, class A>
+inline void store_lanes(xsimd::batch<T, A> const& v, T* out, std::size_t count) {
+  if (count == xsimd::batch<T, A>::size) {
+    v.store_unaligned(out);
+    return;
+  }
+  std::array<T, xsimd::batch<T, A>::size> lanes;
+  v.store_unaligned(lanes.data());
+  std::copy(lanes.begin(), lanes.begin() + count, out);
+}
+
+// out[i] = kernel(in[i]...) for i < n. In place (out equal to an input) is fine.
+template <class T, class Kernel, class... Inputs>
+inline void transform(std::size_t n, T* out, Kernel&& kernel, const Inputs*... in) {
+  detail::for_each_batch(
+      n, T(0),
+      [out, &kernel](std::size_t i, std::size_t count, auto const&... v) {
+        detail::store_lanes(kernel(v...), out + i, count);
+      },
+      in...);
+}
+
+// The lanes of v, in order, for reductions that finish in scalar code.
+template <class T, class A>
+inline std::array<T, xsimd::batch<T, A>::size> lanes_of(xsimd::batch<T, A> const& v) {
+  std::array<T, xsimd::batch<T, A>::size> lanes;
+  v.store_unaligned(lanes.data());
+  return lanes;
+}
+
+// The lanes of a compensated sum added up into high + low: high is the
+// total rounded, low about what the rounding left out.
+template <class T, class A>
+inline double_word<T> total(compensated_sum<xsimd::batch<T, A>> const& sum) {
+  double_word<T> result{T(0), T(0)};
+  const auto add = [&result](T term) {
+    const double_word<T> next = detail::two_sum(result.high, term);
+    result = {next.high, result.low + next.low};
+  };
+  for (T lane : detail::lanes_of(sum.sum())) add(lane);
+  for (T lane : detail::lanes_of(sum.correction())) add(lane);
+  return result;
+}
+
+}  // namespace detail
+}  // namespace actfn
