@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The actfn authors
 
-// Everything: the activation functors, the array API, softmax and log_softmax.
+// Everything: the elementwise functors and the array API, softmax and
+// log_softmax, maxout.
 #pragma once
 
 #include "actfn/array.hpp"
@@ -10,6 +11,7 @@
 #include "actfn/functions/gelu_tanh.hpp"
 #include "actfn/functions/leaky_relu.hpp"
 #include "actfn/functions/linear.hpp"
+#include "actfn/functions/maxout.hpp"
 #include "actfn/functions/prelu.hpp"
 #include "actfn/functions/relu.hpp"
 #include "actfn/functions/selu.hpp"

@@ -11,7 +11,6 @@
 #pragma once
 
 #include <cstddef>
-#include <initializer_list>
 #include <iterator>
 #include <type_traits>
 #include <utility>
@@ -23,17 +22,6 @@
 
 namespace actfn {
 namespace detail {
-
-// The pointer-and-length overloads check their buffers the same way.
-struct named_buffer {
-  const void* pointer;
-  const char* name;
-};
-inline void require_buffers(std::size_t n, const char* function,
-                            std::initializer_list<named_buffer> buffers) {
-  for (named_buffer const& buffer : buffers)
-    require_buffer(buffer.pointer, n, function, buffer.name);
-}
 
 template <class Range>
 using range_element_t = std::remove_pointer_t<decltype(std::data(std::declval<Range&>()))>;

@@ -19,6 +19,18 @@ namespace detail {
 template <class T>
 constexpr std::size_t batch_width = xsimd::batch<T>::size;
 
+// The count (<= width) elements at source as a batch; lanes past count hold
+// `padding`.
+template <class T>
+inline xsimd::batch<T> load_lanes(const T* source, std::size_t count, T padding) {
+  using batch = xsimd::batch<T>;
+  if (count == batch::size) return batch::load_unaligned(source);
+  std::array<T, batch::size> copy;
+  copy.fill(padding);
+  std::copy(source, source + count, copy.begin());
+  return batch::load_unaligned(copy.data());
+}
+
 // Calls body(offset, count, batch(in + offset)...) for every run of width
 // elements in [0, n); the last run may be shorter (count < width), and its
 // batches are loaded from copies whose missing lanes hold `padding`. Reductions
@@ -29,14 +41,7 @@ inline void for_each_batch(std::size_t n, T padding, Body&& body, const Inputs*.
   constexpr std::size_t width = batch_width<T>;
   std::size_t i = 0;
   for (; i + width <= n; i += width) body(i, width, batch::load_unaligned(in + i)...);
-  if (i == n) return;
-  const auto padded = [i, n, padding](const T* source) {
-    std::array<T, width> copy;
-    copy.fill(padding);
-    std::copy(source + i, source + n, copy.begin());
-    return batch::load_unaligned(copy.data());
-  };
-  body(i, n - i, padded(in)...);
+  if (i < n) body(i, n - i, detail::load_lanes(in + i, n - i, padding)...);
 }
 
 // Stores the first count lanes of v at out.

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <initializer_list>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -40,6 +41,17 @@ inline void require_buffer(const void* pointer, std::size_t n, const char* funct
     detail::fail(std::string("actfn::") + function + ": " + buffer +
                  " is null but n = " + std::to_string(n));
   }
+}
+
+// The pointer-and-length overloads check their buffers the same way.
+struct named_buffer {
+  const void* pointer;
+  const char* name;
+};
+inline void require_buffers(std::size_t n, const char* function,
+                            std::initializer_list<named_buffer> buffers) {
+  for (named_buffer const& buffer : buffers)
+    require_buffer(buffer.pointer, n, function, buffer.name);
 }
 
 inline void require_same_size(std::size_t expected, std::size_t actual, const char* function,

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <string>
+#include <type_traits>
+
+#include "actfn/detail/batch_loop.hpp"
+#include "actfn/detail/errors.hpp"
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+
+// How maxout's n = units * k inputs form the units groups of k pieces.
+enum class maxout_grouping {
+  contiguous,  // group i = x[i*k], ..., x[i*k + k - 1] (Goodfellow et al. 2013)
+  strided,     // group i = x[i], x[i + units], ..., x[i + (k - 1)*units]
+};
+
+namespace detail {
+
+// One step of the running maximum of a group: piece v at position j against
+// the best so far. The first maximum wins ties; the first NaN wins over
+// everything and stays (so NaN in a group gives NaN, its gradient going to
+// the NaN).
+template <class V>
+struct group_maximum {
+  V best;
+  V index;  // of the best piece within its group, as a value of the lane type
+  void consider(V const& v, V const& j) {
+    const auto keep = detail::is_nan(best);
+    index = detail::select(keep, index, detail::select(v <= best, index, j));
+    best = detail::select(keep, best, detail::select(v <= best, best, v));
+  }
+};
+
+}  // namespace detail
+
+// Maxout (Goodfellow et al. 2013): the maximum of each group of k pieces.
+//   y_i   = max_j x[piece(i, j)], j = 0 .. k - 1 (see maxout_grouping)
+//   dx    = dy_i at the group's first maximum, 0 at its other pieces
+//   1 <= k <= 2^24 (float) / 2^53 (double); n inputs give n / k outputs, and n must be a multiple of k.
+//   Exact (a maximum rounds nothing). NaN in a group gives NaN, and the
+//   gradient goes to the first NaN; -inf and +inf are ordinary values.
+//   argmax holds, for each group, the position in x of its winning piece, so
+//   backward(argmax, dy, dx, n) can route the gradient without x.
+//   The strided grouping runs a batch of groups at a time; the contiguous one
+//   runs the same step in scalar code.
+template <class T>
+class maxout {
+ public:
+  using value_type = T;
+
+  explicit maxout(std::size_t k, maxout_grouping grouping = maxout_grouping::contiguous)
+      : k_(k), grouping_(grouping) {
+    // Positions within a group are tracked as values of T, exact up to 2^digits.
+    const std::size_t most = std::size_t(1) << std::numeric_limits<T>::digits;
+    if (k == 0 || k > most) {
+      detail::fail("actfn::maxout: k must be in [1, " + std::to_string(most) + "], got " +
+                   std::to_string(k));
+    }
+  }
+
+  std::size_t k() const { return k_; }
+  maxout_grouping grouping() const { return grouping_; }
+
+  // y[i] = max of group i, i < n / k.
+  void forward(const T* x, T* y, std::size_t n) const {
+    const std::size_t units = require(n, "forward", {{x, "x"}, {y, "y"}});
+    run(x, units, [y](std::size_t i, std::size_t count, auto const& group) {
+      store(group.best, y + i, count);
+    });
+  }
+
+  // Also argmax[i] = the position in x of group i's maximum.
+  void forward(const T* x, T* y, std::size_t* argmax, std::size_t n) const {
+    const std::size_t units = require(n, "forward", {{x, "x"}, {y, "y"}, {argmax, "argmax"}});
+    run(x, units, [this, y, argmax, units](std::size_t i, std::size_t count, auto const& group) {
+      store(group.best, y + i, count);
+      const auto index = index_lanes(group.index);
+      for (std::size_t lane = 0; lane < count; ++lane) {
+        argmax[i + lane] = position(i + lane, static_cast<std::size_t>(index[lane]), units);
+      }
+    });
+  }
+
+  // dx (n values) = dy[i] at each group's maximum, 0 elsewhere.
+  void backward(const T* x, const T* dy, T* dx, std::size_t n) const {
+    const std::size_t units = require(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
+    run(x, units, [this, dy, dx, units](std::size_t i, std::size_t count, auto const& group) {
+      using V = std::decay_t<decltype(group.best)>;
+      if constexpr (std::is_same<V, T>::value) {
+        for (std::size_t j = 0; j < k_; ++j) dx[i * k_ + j] = T(0);
+        dx[i * k_ + static_cast<std::size_t>(group.index)] = dy[i];
+      } else {
+        const V gradient = detail::load_lanes(dy + i, count, T(0));
+        for (std::size_t j = 0; j < k_; ++j) {
+          const V routed = detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0)));
+          detail::store_lanes(routed, dx + j * units + i, count);
+        }
+      }
+    });
+  }
+
+  // The same from the argmax of forward: dx[argmax[i]] = dy[i], 0 elsewhere.
+  // Every argmax[i] must be a position of group i (checked before writing).
+  void backward(const std::size_t* argmax, const T* dy, T* dx, std::size_t n) const {
+    const std::size_t units =
+        require(n, "backward", {{argmax, "argmax"}, {dy, "dy"}, {dx, "dx"}});
+    for (std::size_t i = 0; i < units; ++i) {
+      const std::size_t p = argmax[i];
+      const bool in_group = grouping_ == maxout_grouping::strided
+                                ? p < n && p % units == i
+                                : p / k_ == i;
+      if (!in_group) {
+        detail::fail("actfn::maxout::backward: argmax[" + std::to_string(i) +
+                     "] = " + std::to_string(p) + " is not a position of group " +
+                     std::to_string(i));
+      }
+    }
+    std::fill(dx, dx + n, T(0));
+    for (std::size_t i = 0; i < units; ++i) dx[argmax[i]] = dy[i];
+  }
+
+  // Ranges (anything with data() and size()).
+  template <class In, class Out>
+  void forward(In const& xs, Out&& ys) const {
+    require_output_size(std::size(xs), std::size(ys), "forward", "ys");
+    forward(std::data(xs), std::data(ys), std::size(xs));
+  }
+  template <class In, class Grad, class GradOut>
+  void backward(In const& xs, Grad const& dys, GradOut&& dxs) const {
+    require_output_size(std::size(xs), std::size(dys), "backward", "dys");
+    detail::require_same_size(std::size(xs), std::size(dxs), "maxout::backward", "xs", "dxs");
+    backward(std::data(xs), std::data(dys), std::data(dxs), std::size(xs));
+  }
+
+ private:
+  // Checks the buffers and that k divides n; returns the number of groups.
+  std::size_t require(std::size_t n, const char* direction,
+                      std::initializer_list<detail::named_buffer> buffers) const {
+    const std::string function = std::string("maxout::") + direction;
+    if (n % k_ != 0) {
+      detail::fail("actfn::" + function + ": n = " + std::to_string(n) +
+                   " is not a multiple of k = " + std::to_string(k_));
+    }
+    detail::require_buffers(n, function.c_str(), buffers);
+    return n / k_;
+  }
+
+  void require_output_size(std::size_t n, std::size_t outputs, const char* direction,
+                           const char* name) const {
+    if (n % k_ == 0 && outputs != n / k_) {
+      detail::fail(std::string("actfn::maxout::") + direction + ": " + name +
+                   ".size() = " + std::to_string(outputs) + " differs from xs.size() / k = " +
+                   std::to_string(n / k_));
+    }
+  }
+
+  // Position in x of piece j of group i.
+  std::size_t position(std::size_t i, std::size_t j, std::size_t units) const {
+    return grouping_ == maxout_grouping::strided ? j * units + i : i * k_ + j;
+  }
+
+  // Calls visit(i, count, group_maximum) for groups i .. i + count - 1: a
+  // batch of groups at a time for the strided grouping, one (count = 1, scalar
+  // lanes) for the contiguous one.
+  template <class Visit>
+  void run(const T* x, std::size_t units, Visit&& visit) const {
+    if (grouping_ == maxout_grouping::strided) {
+      using batch = xsimd::batch<T>;
+      for (std::size_t i = 0; i < units; i += batch::size) {
+        const std::size_t count = std::min(batch::size, units - i);
+        detail::group_maximum<batch> group{load(x + i, count), batch(T(0))};
+        for (std::size_t j = 1; j < k_; ++j) {
+          group.consider(load(x + j * units + i, count), batch(static_cast<T>(j)));
+        }
+        visit(i, count, group);
+      }
+    } else {
+      for (std::size_t i = 0; i < units; ++i) {
+        const T* pieces = x + i * k_;
+        detail::group_maximum<T> group{pieces[0], T(0)};
+        for (std::size_t j = 1; j < k_; ++j) group.consider(pieces[j], static_cast<T>(j));
+        visit(i, 1, group);
+      }
+    }
+  }
+
+  static xsimd::batch<T> load(const T* source, std::size_t count) {
+    return detail::load_lanes(source, count, T(0));
+  }
+  static void store(xsimd::batch<T> const& v, T* out, std::size_t count) {
+    detail::store_lanes(v, out, count);
+  }
+  static void store(T v, T* out, std::size_t) { *out = v; }
+  static std::array<T, xsimd::batch<T>::size> index_lanes(xsimd::batch<T> const& v) {
+    return detail::lanes_of(v);
+  }
+  static std::array<T, 1> index_lanes(T v) { return {v}; }
+
+  std::size_t k_;
+  maxout_grouping grouping_;
+};
+
+}  // namespace actfn
