@@ -79,3 +79,115 @@ TEMPLATE_TEST_CASE("prelu: invalid input", "[prelu][errors]", float, double) {
                                     static_cast<T*>(nullptr)),
                     "actfn::backward: dalpha is null");
 }
+
+namespace {
+
+// The per-channel calls against a naive loop over [outer, channels, inner].
+template <class T>
+void check_per_channel(actfn::channel_layout const& layout, unsigned seed) {
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<T> uniform(T(-4), T(4));
+  const std::size_t n = layout.outer * layout.channels * layout.inner;
+  std::vector<T> alpha(layout.channels), x(n), dy(n), y(n), dx(n);
+  for (T& a : alpha) a = uniform(random) / 4;
+  for (T& v : x) v = (random() % 10 == 0) ? T(0) : uniform(random);
+  for (T& v : dy) v = uniform(random);
+  std::vector<T> dalpha(layout.channels, T(0.5));  // accumulates onto what is there
+  actfn::prelu_forward(alpha.data(), x.data(), y.data(), layout);
+  actfn::prelu_backward(alpha.data(), x.data(), dy.data(), dx.data(), dalpha.data(), layout);
+  std::vector<support::real> expected(layout.channels, 0.5L), magnitude(layout.channels, 0.5L);
+  for (std::size_t o = 0; o < layout.outer; ++o) {
+    for (std::size_t c = 0; c < layout.channels; ++c) {
+      const actfn::prelu<T> f(alpha[c]);
+      for (std::size_t i = 0; i < layout.inner; ++i) {
+        const std::size_t p = (o * layout.channels + c) * layout.inner + i;
+        REQUIRE(support::same(y[p], f(x[p])));
+        REQUIRE(support::same(dx[p], T(dy[p] * f.derivative(x[p]))));
+        expected[c] += support::real(dy[p]) * std::min(support::real(x[p]), support::real(0));
+        magnitude[c] += std::fabs(support::real(dy[p]) * x[p]);
+      }
+    }
+  }
+  for (std::size_t c = 0; c < layout.channels; ++c) {
+    // Plain summation in T across the outer positions.
+    CHECK(std::fabs(dalpha[c] - expected[c]) <=
+          magnitude[c] * std::ldexp(support::real(layout.outer + 2), -std::numeric_limits<T>::digits));
+  }
+  // In place gives the same bits.
+  std::vector<T> y_in_place = x, dx_in_place = dy, dalpha_again(layout.channels, T(0.5));
+  actfn::prelu_forward(alpha.data(), y_in_place.data(), y_in_place.data(), layout);
+  actfn::prelu_backward(alpha.data(), x.data(), dx_in_place.data(), dx_in_place.data(),
+                        dalpha_again.data(), layout);
+  for (std::size_t p = 0; p < n; ++p) {
+    REQUIRE(support::same(y_in_place[p], y[p]));
+    REQUIRE(support::same(dx_in_place[p], dx[p]));
+  }
+  CHECK(dalpha_again == dalpha);
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("prelu: per channel against a naive loop", "[prelu]", float, double) {
+  using T = TestType;
+  check_per_channel<T>({2, 3, 35}, 1);    // NCHW, inner not a multiple of the width
+  check_per_channel<T>({4, 5, 64}, 2);    // NCHW
+  check_per_channel<T>({7, 37, 1}, 3);    // NC: the slopes vary along each row
+  check_per_channel<T>({300, 16, 1}, 4);  // NC, many outer positions
+  check_per_channel<T>({0, 4, 9}, 5);     // empty
+  check_per_channel<T>({1, 1, 1}, 6);
+}
+
+TEMPLATE_TEST_CASE("prelu: per-channel dalpha matches finite differences in alpha", "[prelu]",
+                   float, double) {
+  using T = TestType;
+  for (actfn::channel_layout layout :
+       {actfn::channel_layout{3, 4, 10}, actfn::channel_layout{6, 4, 1}}) {
+    std::mt19937 random(8);
+    std::uniform_real_distribution<T> uniform(T(-2), T(2));
+    const std::size_t n = layout.outer * layout.channels * layout.inner;
+    std::vector<T> alpha(layout.channels), x(n), dy(n), y(n), dx(n), dalpha(layout.channels);
+    for (T& a : alpha) a = uniform(random) / 4;
+    for (T& v : x) v = uniform(random);
+    for (T& v : dy) v = uniform(random);
+    actfn::prelu_backward(alpha.data(), x.data(), dy.data(), dx.data(), dalpha.data(), layout);
+    // L(alpha) = sum dy * y; f is linear in alpha, so the central difference
+    // in long double is exact up to rounding of the forward values.
+    const T h = T(1) / 64;
+    for (std::size_t c = 0; c < layout.channels; ++c) {
+      support::real difference = 0, magnitude = 0;
+      for (T sign : {T(1), T(-1)}) {
+        std::vector<T> shifted = alpha;
+        shifted[c] += sign * h;
+        actfn::prelu_forward(shifted.data(), x.data(), y.data(), layout);
+        for (std::size_t p = 0; p < n; ++p) {
+          difference += sign * support::real(dy[p]) * y[p] / (2 * h);
+          magnitude += std::fabs(support::real(dy[p]) * y[p]) / (2 * h);
+        }
+      }
+      CHECK(std::fabs(dalpha[c] - difference) <=
+            magnitude * std::ldexp(support::real(4), -std::numeric_limits<T>::digits));
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("prelu: per-channel invalid input", "[prelu][errors]", float, double) {
+  using T = TestType;
+  std::vector<T> alpha = {T(0.1), T(0.2)}, x(8, T(1)), y(8, T(7)), dalpha(2, T(0));
+  const actfn::channel_layout layout{2, 2, 2};
+  alpha[1] = std::numeric_limits<T>::quiet_NaN();
+  CHECK_THROWS_WITH(actfn::prelu_forward(alpha.data(), x.data(), y.data(), layout),
+                    "actfn::prelu_forward: alpha[1] must be finite, got nan");
+  alpha[1] = T(0.2);
+  CHECK_THROWS_WITH(actfn::prelu_forward(static_cast<const T*>(nullptr), x.data(), y.data(), layout),
+                    "actfn::prelu_forward: alpha is null but n = 2");
+  CHECK_THROWS_WITH(actfn::prelu_backward(alpha.data(), x.data(), x.data(), y.data(),
+                                          static_cast<T*>(nullptr), layout),
+                    "actfn::prelu_backward: dalpha is null but n = 2");
+  CHECK_THROWS_WITH(actfn::prelu_forward(alpha.data(), x.data(), static_cast<T*>(nullptr), layout),
+                    "actfn::prelu_forward: y is null but n = 8");
+  const std::size_t huge = std::numeric_limits<std::size_t>::max() / 2;
+  CHECK_THROWS_WITH(actfn::prelu_forward(alpha.data(), x.data(), y.data(), {3, 2, huge}),
+                    "actfn::prelu_forward: outer * channels * inner = 3 * 2 * " +
+                        std::to_string(huge) + " overflows size_t");
+  CHECK(y == std::vector<T>(8, T(7)));
+}

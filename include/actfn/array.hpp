@@ -64,21 +64,13 @@ void backward(F const& f, typename F::value_type const* x, typename F::value_typ
 }
 
 // PReLU's backward also accumulates the gradient of its parameter:
-// *dalpha += sum(dy[i] * min(x[i], 0)), summed in T over one batch of partial
-// sums (a float sum over n elements is good to about n / width * 2^-24 relative).
+// *dalpha += sum(dy[i] * min(x[i], 0)), with a compensated sum in T (good to
+// about an ULP of the sum of magnitudes whatever n).
 template <class T>
 void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha) {
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
   if (dalpha == nullptr) detail::fail("actfn::backward: dalpha is null");
-  xsimd::batch<T> partial_sums(T(0));
-  detail::transform(
-      n, dx,
-      [&f, &partial_sums](auto const& v, auto const& g) {
-        partial_sums += g * f.alpha_derivative(v);
-        return g * f.derivative(v);
-      },
-      x, dy);
-  for (T lane : detail::lanes_of(partial_sums)) *dalpha += lane;
+  detail::prelu_backward_run(f.alpha(), x, dy, dx, n, dalpha);
 }
 
 template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out> = 0>

@@ -8,14 +8,15 @@
 namespace actfn {
 namespace detail {
 
-// x for x > 0, alpha*x otherwise; shared by leaky_relu and prelu.
-template <class V>
-inline V leaky_forward(V const& x, scalar_of_t<V> alpha) {
+// x for x > 0, alpha*x otherwise; shared by leaky_relu and prelu. alpha is a
+// scalar, or a lane type value (one slope per lane, for per-channel PReLU).
+template <class V, class Alpha>
+inline V leaky_forward(V const& x, Alpha const& alpha) {
   return detail::select(x > V(0), x, V(alpha) * x);
 }
 
-template <class V>
-inline V leaky_derivative(V const& x, scalar_of_t<V> alpha) {
+template <class V, class Alpha>
+inline V leaky_derivative(V const& x, Alpha const& alpha) {
   return detail::keep_nan(x, detail::select(x > V(0), V(1), V(alpha)));
 }
 

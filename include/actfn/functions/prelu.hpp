@@ -2,11 +2,43 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <cstddef>
+#include <limits>
+#include <string>
+
+#include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/functions/leaky_relu.hpp"
 
 namespace actfn {
+namespace detail {
+
+// df/dalpha = min(x, 0), 0 at x = 0, NaN at NaN.
+template <class V>
+inline V prelu_alpha_derivative(V const& x) {
+  return detail::select(x > V(0), V(0), x);
+}
+
+// dx[i] = dy[i] * f'(x[i]) over n elements with one slope, and
+// *dalpha += sum(dy[i] * min(x[i], 0)), summed with compensation.
+template <class T>
+inline void prelu_backward_run(T alpha, const T* x, const T* dy, T* dx, std::size_t n,
+                               T* dalpha) {
+  using batch = xsimd::batch<T>;
+  compensated_sum<batch> sum;
+  detail::transform(
+      n, dx,
+      [alpha, &sum](batch const& v, batch const& g) {
+        sum.add_product(g, detail::prelu_alpha_derivative(v));
+        return g * detail::leaky_derivative(v, alpha);
+      },
+      x, dy);
+  const double_word<T> total = detail::total(sum);
+  *dalpha += total.high + total.low;
+}
+
+}  // namespace detail
 
 // Parametric ReLU (He et al. 2015): leaky ReLU whose slope alpha is learned.
 //   f(x)      = x if x > 0, else alpha*x
@@ -14,7 +46,8 @@ namespace actfn {
 //   df/dalpha = min(x, 0) (so 0 at x = 0)
 //   alpha: any finite value, default 0.25. NaN gives NaN for all three.
 // actfn::backward(prelu, x, dy, dx, n, &dalpha) also accumulates
-// sum(dy * min(x, 0)) into dalpha (see actfn/array.hpp).
+// sum(dy * min(x, 0)) into dalpha (see actfn/array.hpp). For one slope per
+// channel, see prelu_forward and prelu_backward below.
 template <class T>
 class prelu {
  public:
@@ -36,11 +69,118 @@ class prelu {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V alpha_derivative(V const& x) const {
-    return detail::select(x > V(0), V(0), x);
+    return detail::prelu_alpha_derivative(x);
   }
 
  private:
   T alpha_;
 };
+
+// The shape of a tensor laid out [outer, channels, inner], row-major: NCHW has
+// outer = N and inner = H*W, NC has inner = 1, NHWC has outer = N*H*W and
+// inner = 1.
+struct channel_layout {
+  std::size_t outer;
+  std::size_t channels;
+  std::size_t inner;
+};
+
+namespace detail {
+
+// Checks a per-channel call's sizes, slopes and buffers; returns the element
+// count.
+template <class T>
+std::size_t require_channels(channel_layout const& layout, const T* alpha, const char* function,
+                             std::initializer_list<named_buffer> buffers) {
+  const std::string prefix = std::string("actfn::") + function + ": ";
+  const std::size_t most = std::numeric_limits<std::size_t>::max();
+  const std::size_t plane = layout.channels * layout.inner;
+  if ((layout.inner != 0 && layout.channels > most / layout.inner) ||
+      (plane != 0 && layout.outer > most / plane)) {
+    detail::fail(prefix + "outer * channels * inner = " + std::to_string(layout.outer) + " * " +
+                 std::to_string(layout.channels) + " * " + std::to_string(layout.inner) +
+                 " overflows size_t");
+  }
+  detail::require_buffer(alpha, layout.channels, function, "alpha");
+  for (std::size_t c = 0; c < layout.channels; ++c) {
+    if (!std::isfinite(alpha[c])) {
+      detail::fail(prefix + "alpha[" + std::to_string(c) + "] must be finite, got " +
+                   detail::describe(alpha[c]));
+    }
+  }
+  const std::size_t n = layout.outer * plane;
+  detail::require_buffers(n, function, buffers);
+  return n;
+}
+
+}  // namespace detail
+
+// Per-channel PReLU forward: y = prelu(alpha[c])(x) for every element of
+// channel c. In place (y == x) is fine; each element gets the same bits as
+// the scalar functor prelu<T>(alpha[c]).
+template <class T>
+void prelu_forward(const T* alpha, const T* x, T* y, channel_layout const& layout) {
+  detail::require_channels(layout, alpha, "prelu_forward", {{x, "x"}, {y, "y"}});
+  using batch = xsimd::batch<T>;
+  const std::size_t plane = layout.channels * layout.inner;
+  for (std::size_t o = 0; o < layout.outer; ++o) {
+    const T* x_plane = x + o * plane;
+    T* y_plane = y + o * plane;
+    if (layout.inner == 1) {  // the slopes vary along the row: load them too
+      detail::transform(
+          layout.channels, y_plane,
+          [](batch const& v, batch const& a) { return detail::leaky_forward(v, a); }, x_plane,
+          alpha);
+      continue;
+    }
+    for (std::size_t c = 0; c < layout.channels; ++c) {
+      const T a = alpha[c];
+      detail::transform(
+          layout.inner, y_plane + c * layout.inner,
+          [a](batch const& v) { return detail::leaky_forward(v, a); },
+          x_plane + c * layout.inner);
+    }
+  }
+}
+
+// Per-channel PReLU backward: dx = dy * f'(x) with channel c's slope, and
+// dalpha[c] += sum of dy * min(x, 0) over channel c's outer and inner
+// positions (accumulated onto what dalpha holds). In place (dx == dy) is fine.
+// The sums are in T: compensated within each run of inner elements, plain
+// across the outer positions.
+template <class T>
+void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
+                    channel_layout const& layout) {
+  detail::require_channels(layout, alpha, "prelu_backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
+  detail::require_buffer(dalpha, layout.channels, "prelu_backward", "dalpha");
+  using batch = xsimd::batch<T>;
+  const std::size_t plane = layout.channels * layout.inner;
+  for (std::size_t o = 0; o < layout.outer; ++o) {
+    const T* x_plane = x + o * plane;
+    const T* dy_plane = dy + o * plane;
+    T* dx_plane = dx + o * plane;
+    if (layout.inner == 1) {
+      // dalpha first: dx may overwrite dy.
+      detail::transform(
+          layout.channels, dalpha,
+          [](batch const& d, batch const& v, batch const& g) {
+            return detail::fma(g, detail::prelu_alpha_derivative(v), d);
+          },
+          dalpha, x_plane, dy_plane);
+      detail::transform(
+          layout.channels, dx_plane,
+          [](batch const& v, batch const& g, batch const& a) {
+            return g * detail::leaky_derivative(v, a);
+          },
+          x_plane, dy_plane, alpha);
+      continue;
+    }
+    for (std::size_t c = 0; c < layout.channels; ++c) {
+      const std::size_t offset = c * layout.inner;
+      detail::prelu_backward_run(alpha[c], x_plane + offset, dy_plane + offset,
+                                 dx_plane + offset, layout.inner, dalpha + c);
+    }
+  }
+}
 
 }  // namespace actfn
