@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#include <actfn/eigen.hpp>
+
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "support/all_functions.hpp"
+#include "support/checks.hpp"
+
+namespace {
+
+template <class T>
+using matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+template <class T>
+using row_major = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+template <class M>
+void fill_random(M& m, unsigned seed, double scale = 6) {
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<double> uniform(-scale, scale);
+  for (Eigen::Index j = 0; j < m.cols(); ++j) {
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+      m(i, j) = static_cast<typename M::Scalar>(uniform(random));
+    }
+  }
+}
+
+// Every coefficient of a equals b's, bit for bit.
+template <class A, class B>
+bool same_bits(A const& a, B const& b) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
+  for (Eigen::Index j = 0; j < a.cols(); ++j) {
+    for (Eigen::Index i = 0; i < a.rows(); ++i) {
+      if (!support::same(a(i, j), b(i, j))) return false;
+    }
+  }
+  return true;
+}
+
+// The pointer API's results for x's coefficients, in a column-major copy.
+template <class F, class X, class G>
+void expected_elementwise(F const& f, X const& x, G const& dy, matrix<typename F::value_type>& y,
+                          matrix<typename F::value_type>& d,
+                          matrix<typename F::value_type>& dx) {
+  using T = typename F::value_type;
+  const matrix<T> packed = x, gradient = dy;
+  y.resize(x.rows(), x.cols());
+  d.resize(x.rows(), x.cols());
+  dx.resize(x.rows(), x.cols());
+  const auto n = static_cast<std::size_t>(packed.size());
+  actfn::forward(f, packed.data(), y.data(), n);
+  actfn::derivative(f, packed.data(), d.data(), n);
+  actfn::backward(f, packed.data(), gradient.data(), dx.data(), n);
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("eigen: elementwise on every kind of dense object", "[eigen]", float, double) {
+  using T = TestType;
+  matrix<T> big(40, 30), gradient_big(40, 30);
+  fill_random(big, 1);
+  fill_random(gradient_big, 2);
+  row_major<T> big_row_major = big;
+  support::for_each_function<T>([&](std::string const& name, auto const& f) {
+    INFO(name);
+    matrix<T> y, d, dx;
+    const auto check_all = [&](auto const& x, auto const& dy) {
+      expected_elementwise(f, x, dy, y, d, dx);
+      CHECK(same_bits(actfn::eigen::forward(f, x), y));
+      CHECK(same_bits(actfn::eigen::derivative(f, x), d));
+      CHECK(same_bits(actfn::eigen::backward(f, x, dy), dx));
+      // Into existing destinations of either storage order, and a block.
+      row_major<T> out(x.rows(), x.cols());
+      actfn::eigen::forward_into(f, x, out);
+      CHECK(same_bits(out, y));
+      matrix<T> target = matrix<T>::Zero(x.rows() + 2, x.cols() + 1);
+      actfn::eigen::backward_into(f, x, dy, target.block(1, 1, x.rows(), x.cols()));
+      CHECK(same_bits(target.block(1, 1, x.rows(), x.cols()), dx));
+      CHECK(target(0, 0) == T(0));
+      // Inside Eigen's own expressions.
+      const matrix<T> expression = x.unaryExpr(f);
+      CHECK(same_bits(expression, y));
+    };
+    check_all(big, gradient_big);                                       // contiguous
+    check_all(big_row_major, gradient_big);                             // mixed orders
+    check_all(big.block(3, 2, 17, 9), gradient_big.block(0, 0, 17, 9));  // outer stride
+    check_all(big.col(4), gradient_big.col(5));                         // a column
+    check_all(big.row(4), gradient_big.row(5));                         // inner stride
+    const Eigen::Map<const matrix<T>, 0, Eigen::Stride<Eigen::Dynamic, 2>> strided(
+        big.data(), 10, 6, Eigen::Stride<Eigen::Dynamic, 2>(40, 2));
+    check_all(strided, gradient_big.block(0, 0, 10, 6));
+    const Eigen::Array<T, Eigen::Dynamic, 1> array = big.col(0).array();
+    check_all(array, gradient_big.col(0).array());
+    check_all(big * T(0.5), gradient_big);  // an expression
+  });
+}
+
+TEMPLATE_TEST_CASE("eigen: in place and bad shapes", "[eigen][errors]", float, double) {
+  using T = TestType;
+  const actfn::gelu_erf<T> f;
+  matrix<T> x(7, 5);
+  fill_random(x, 3);
+  const matrix<T> expected = actfn::eigen::forward(f, x);
+  actfn::eigen::forward_into(f, x, x);
+  CHECK(same_bits(x, expected));
+  matrix<T> wrong(5, 7);
+  CHECK_THROWS_WITH(actfn::eigen::forward_into(f, x, wrong),
+                    "actfn::eigen::forward_into: out is 5x7 but x is 7x5");
+  CHECK_THROWS_WITH(actfn::eigen::backward(f, x, wrong),
+                    "actfn::eigen::backward_into: dy is 5x7 but x is 7x5");
+}
+
+TEMPLATE_TEST_CASE("eigen: functor costs", "[eigen]", float, double) {
+  using T = TestType;
+  using Eigen::internal::functor_traits;
+  STATIC_REQUIRE(functor_traits<actfn::gelu_erf<T>>::Cost > functor_traits<actfn::sigmoid<T>>::Cost);
+  STATIC_REQUIRE(functor_traits<actfn::sigmoid<T>>::Cost > functor_traits<actfn::relu<T>>::Cost);
+  STATIC_REQUIRE(!functor_traits<actfn::tanh<T>>::PacketAccess);
+}
+
+TEMPLATE_TEST_CASE("eigen: softmax along rows and columns", "[eigen][softmax]", float, double) {
+  using T = TestType;
+  using actfn::eigen::each;
+  matrix<T> x(13, 21), dy(13, 21);
+  fill_random(x, 4, 20);
+  fill_random(dy, 5, 1);
+  for (bool logarithms : {false, true}) {
+    INFO((logarithms ? "log_softmax" : "softmax"));
+    const auto run = [&](auto const& f) {
+      // The pointer API on packed rows of x, and on packed rows of x^T.
+      row_major<T> rows = x, y_rows(x.rows(), x.cols()), dx_rows(x.rows(), x.cols());
+      row_major<T> gradient_rows = dy;
+      f.forward(rows.data(), y_rows.data(), 13, 21);
+      f.backward(y_rows.data(), gradient_rows.data(), dx_rows.data(), 13, 21);
+      row_major<T> columns = x.transpose(), y_columns(21, 13), dx_columns(21, 13);
+      row_major<T> gradient_columns = dy.transpose();
+      f.forward(columns.data(), y_columns.data(), 21, 13);
+      f.backward(y_columns.data(), gradient_columns.data(), dx_columns.data(), 21, 13);
+
+      const row_major<T> x_row_major = x;
+      for (each along : {each::row, each::column}) {
+        const bool by_row = along == each::row;
+        const matrix<T> expected_y = by_row ? matrix<T>(y_rows) : matrix<T>(y_columns.transpose());
+        const matrix<T> expected_dx =
+            by_row ? matrix<T>(dx_rows) : matrix<T>(dx_columns.transpose());
+        // Both storage orders, a block, and into a destination.
+        CHECK(same_bits(actfn::eigen::forward(f, x, along), expected_y));
+        CHECK(same_bits(actfn::eigen::forward(f, x_row_major, along), expected_y));
+        CHECK(same_bits(actfn::eigen::backward(f, expected_y, dy, along), expected_dx));
+        CHECK(same_bits(actfn::eigen::backward(f, row_major<T>(expected_y), dy, along),
+                        expected_dx));
+        matrix<T> big = matrix<T>::Zero(20, 30);
+        big.block(2, 3, 13, 21) = x;
+        row_major<T> out(13, 21);
+        actfn::eigen::forward_into(f, big.block(2, 3, 13, 21), along, out);
+        CHECK(same_bits(out, expected_y));
+      }
+    };
+    if (logarithms) {
+      run(actfn::log_softmax<T>{});
+      CHECK(same_bits(actfn::eigen::log_softmax(x, each::column),
+                      actfn::eigen::forward(actfn::log_softmax<T>{}, x, each::column)));
+    } else {
+      run(actfn::softmax<T>{});
+      CHECK(same_bits(actfn::eigen::softmax(x, each::row),
+                      actfn::eigen::forward(actfn::softmax<T>{}, x, each::row)));
+    }
+  }
+  // A vector: one distribution along its length.
+  const Eigen::Matrix<T, Eigen::Dynamic, 1> v = x.col(0);
+  const Eigen::Matrix<T, Eigen::Dynamic, 1> p = actfn::eigen::softmax(v, each::column);
+  CHECK(std::fabs(p.sum() - T(1)) <= 4 * std::numeric_limits<T>::epsilon());
+  matrix<T> wrong(2, 2);
+  CHECK_THROWS_WITH(actfn::eigen::forward_into(actfn::softmax<T>{}, x, each::row, wrong),
+                    "actfn::eigen::forward_into: out is 2x2 but x is 13x21");
+}
+
+TEMPLATE_TEST_CASE("eigen: maxout on a vector and on each column", "[eigen][maxout]", float,
+                   double) {
+  using T = TestType;
+  const actfn::maxout<T> f(3);
+  matrix<T> x(12, 5), dy(4, 5);
+  fill_random(x, 6);
+  fill_random(dy, 7);
+  const matrix<T> y = actfn::eigen::forward(f, x);
+  const matrix<T> dx = actfn::eigen::backward(f, x, dy);
+  REQUIRE(y.rows() == 4);
+  REQUIRE(y.cols() == 5);
+  for (Eigen::Index j = 0; j < 5; ++j) {
+    const std::vector<T> column(x.col(j).data(), x.col(j).data() + 12);
+    const std::vector<T> gradient(dy.col(j).data(), dy.col(j).data() + 4);
+    std::vector<T> expected(4), expected_dx(12);
+    f.forward(column, expected);
+    f.backward(column, gradient, expected_dx);
+    for (Eigen::Index i = 0; i < 4; ++i) CHECK(support::same(y(i, j), expected[i]));
+    for (Eigen::Index i = 0; i < 12; ++i) CHECK(support::same(dx(i, j), expected_dx[i]));
+  }
+  // A row-major copy and a row vector give the same.
+  CHECK(same_bits(actfn::eigen::forward(f, row_major<T>(x)), y));
+  const Eigen::Matrix<T, 1, Eigen::Dynamic> row = x.col(2).transpose();
+  const Eigen::Matrix<T, 1, Eigen::Dynamic> row_y = actfn::eigen::forward(f, row);
+  CHECK(same_bits(row_y, y.col(2).transpose()));
+  const Eigen::Array<T, Eigen::Dynamic, 1> array = x.col(1).array();
+  CHECK(same_bits(actfn::eigen::forward(f, array), y.col(1)));
+  CHECK(same_bits(actfn::eigen::backward(f, row, dy.col(2).transpose()),
+                  dx.col(2).transpose()));
+  CHECK_THROWS_WITH(actfn::eigen::forward(f, matrix<T>(10, 2)),
+                    "actfn::eigen::forward: maxout's k = 3 does not divide x's rows = 10");
+  CHECK_THROWS_WITH(actfn::eigen::backward(f, x, matrix<T>(5, 5)),
+                    "actfn::eigen::backward: maxout with k = 3 takes x of 12x5 to outputs of "
+                    "another shape than dy's 5x5");
+}
