@@ -73,7 +73,7 @@ class maxout {
   // y[i] = max of group i, i < n / k.
   void forward(const T* x, T* y, std::size_t n) const {
     const std::size_t units = require(n, "forward", {{x, "x"}, {y, "y"}});
-    run(x, units, [y](std::size_t i, std::size_t count, auto const& group) {
+    run(x, units, [y](std::size_t i, std::size_t count, auto const& group, auto const&) {
       store(group.best, y + i, count);
     });
   }
@@ -81,31 +81,28 @@ class maxout {
   // Also argmax[i] = the position in x of group i's maximum.
   void forward(const T* x, T* y, std::size_t* argmax, std::size_t n) const {
     const std::size_t units = require(n, "forward", {{x, "x"}, {y, "y"}, {argmax, "argmax"}});
-    run(x, units, [this, y, argmax, units](std::size_t i, std::size_t count, auto const& group) {
-      store(group.best, y + i, count);
-      const auto index = index_lanes(group.index);
-      for (std::size_t lane = 0; lane < count; ++lane) {
-        argmax[i + lane] = position(i + lane, static_cast<std::size_t>(index[lane]), units);
-      }
-    });
+    run(x, units,
+        [y, argmax](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
+          store(group.best, y + i, count);
+          const auto index = index_lanes(group.index);
+          for (std::size_t lane = 0; lane < count; ++lane) {
+            argmax[i + lane] = piece(static_cast<std::size_t>(index[lane])) + lane;
+          }
+        });
   }
 
   // dx (n values) = dy[i] at each group's maximum, 0 elsewhere.
   void backward(const T* x, const T* dy, T* dx, std::size_t n) const {
     const std::size_t units = require(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
-    run(x, units, [this, dy, dx, units](std::size_t i, std::size_t count, auto const& group) {
-      using V = std::decay_t<decltype(group.best)>;
-      if constexpr (std::is_same<V, T>::value) {
-        for (std::size_t j = 0; j < k_; ++j) dx[i * k_ + j] = T(0);
-        dx[i * k_ + static_cast<std::size_t>(group.index)] = dy[i];
-      } else {
-        const V gradient = detail::load_lanes(dy + i, count, T(0));
-        for (std::size_t j = 0; j < k_; ++j) {
-          const V routed = detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0)));
-          detail::store_lanes(routed, dx + j * units + i, count);
-        }
-      }
-    });
+    run(x, units,
+        [dy, dx](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
+          using V = std::decay_t<decltype(group.best)>;
+          const V gradient = load<V>(dy + i, count);
+          for (std::size_t j = 0; j < piece.k; ++j) {
+            store(detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0))),
+                  dx + piece(j), count);
+          }
+        });
   }
 
   // The same from the argmax of forward: dx[argmax[i]] = dy[i], 0 elsewhere.
@@ -163,38 +160,64 @@ class maxout {
     }
   }
 
-  // Position in x of piece j of group i.
-  std::size_t position(std::size_t i, std::size_t j, std::size_t units) const {
-    return grouping_ == maxout_grouping::strided ? j * units + i : i * k_ + j;
-  }
+  // Where piece j of group i is in x (for the strided grouping, the batch of
+  // groups from i on); K is std::size_t, or a std::integral_constant for the
+  // small k that the contiguous loop specialises.
+  template <class K>
+  struct piece_of_group {
+    K k;
+    std::size_t group;
+    std::size_t units;
+    bool strided;
+    std::size_t operator()(std::size_t j) const { return strided ? j * units + group : group * k + j; }
+  };
 
-  // Calls visit(i, count, group_maximum) for groups i .. i + count - 1: a
-  // batch of groups at a time for the strided grouping, one (count = 1, scalar
-  // lanes) for the contiguous one.
+  // Calls visit(i, count, group_maximum, piece_of_group) for groups i .. i +
+  // count - 1: a batch of groups at a time for the strided grouping; one group
+  // (count = 1, scalar lanes) at a time for the contiguous one, where a
+  // compile-time k of 2, 3 or 4 lets the compiler vectorise across groups.
   template <class Visit>
   void run(const T* x, std::size_t units, Visit&& visit) const {
     if (grouping_ == maxout_grouping::strided) {
       using batch = xsimd::batch<T>;
       for (std::size_t i = 0; i < units; i += batch::size) {
         const std::size_t count = std::min(batch::size, units - i);
-        detail::group_maximum<batch> group{load(x + i, count), batch(T(0))};
+        detail::group_maximum<batch> group{load<batch>(x + i, count), batch(T(0))};
         for (std::size_t j = 1; j < k_; ++j) {
-          group.consider(load(x + j * units + i, count), batch(static_cast<T>(j)));
+          group.consider(load<batch>(x + j * units + i, count), batch(static_cast<T>(j)));
         }
-        visit(i, count, group);
+        visit(i, count, group, piece_of_group<std::size_t>{k_, i, units, true});
       }
-    } else {
+      return;
+    }
+    const auto contiguous = [&](auto k) {
       for (std::size_t i = 0; i < units; ++i) {
-        const T* pieces = x + i * k_;
+        const T* pieces = x + i * k;
         detail::group_maximum<T> group{pieces[0], T(0)};
-        for (std::size_t j = 1; j < k_; ++j) group.consider(pieces[j], static_cast<T>(j));
-        visit(i, 1, group);
+        for (std::size_t j = 1; j < k; ++j) group.consider(pieces[j], static_cast<T>(j));
+        visit(i, 1, group, piece_of_group<decltype(k)>{k, i, units, false});
       }
+    };
+    switch (k_) {
+      case 2:
+        return contiguous(std::integral_constant<std::size_t, 2>{});
+      case 3:
+        return contiguous(std::integral_constant<std::size_t, 3>{});
+      case 4:
+        return contiguous(std::integral_constant<std::size_t, 4>{});
+      default:
+        return contiguous(k_);
     }
   }
 
-  static xsimd::batch<T> load(const T* source, std::size_t count) {
-    return detail::load_lanes(source, count, T(0));
+  // count elements at source as V: a batch, or the one scalar.
+  template <class V>
+  static V load(const T* source, std::size_t count) {
+    if constexpr (std::is_same<V, T>::value) {
+      return *source;
+    } else {
+      return detail::load_lanes(source, count, T(0));
+    }
   }
   static void store(xsimd::batch<T> const& v, T* out, std::size_t count) {
     detail::store_lanes(v, out, count);

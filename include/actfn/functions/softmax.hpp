@@ -124,9 +124,10 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
   } else {
     // (x - m) - log s, as (high - log s) + low: every term is <= 0, so
     // nothing cancels. log s = log1p(s - 1) keeps its accuracy when the
-    // other terms add up to less than an ULP of 1 (s - 1 is exact).
+    // other terms add up to less than an ULP of 1 (s - 1 is exact). Once per
+    // row, in double: a float row gets log s correctly rounded or nearly.
     const batch log_sum(
-        T(std::log1p(static_cast<long double>(s.high - T(1)) + static_cast<long double>(s.low))));
+        T(std::log1p(static_cast<double>(s.high - T(1)) + static_cast<double>(s.low))));
     detail::transform(
         cols, y,
         [&row_max, &log_sum](batch const& v) {

@@ -4,58 +4,16 @@
 // Per-element time of actfn's array kernels against a plain std:: loop and the
 // equivalent Eigen array expression, measured in the same run: every function,
 // forward and backward, float and double, n = 4096, 65536 and 16,777,216.
-// After Google Benchmark's own output it prints a table in ns per element
-// (medians when run with --benchmark_repetitions).
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <functional>
-#include <map>
-#include <random>
 #include <string>
-#include <vector>
 
-// actfn first: it brings in the intrinsic headers under its guard against GCC
-// 12's false -Wuninitialized in them (GCC bug 105593), which Eigen's AVX-512
-// code would otherwise trigger.
-#include <actfn/actfn.hpp>
+#include "support.hpp"
 
-#include <benchmark/benchmark.h>
-#include <Eigen/Core>
 #include <unsupported/Eigen/SpecialFunctions>
 
+namespace bench {
 namespace {
-
-template <class T>
-using array = Eigen::Array<T, Eigen::Dynamic, 1>;
-
-template <class T>
-struct buffers {
-  // Every buffer is written before timing starts, so that the first touch of
-  // its pages (which dominates a single iteration at n = 2^24) is not timed.
-  explicit buffers(std::size_t n) : x(n), dy(n), out(array<T>::Zero(n)) {
-    std::mt19937 random(42);
-    std::uniform_real_distribution<T> uniform(T(-6), T(6));
-    for (std::size_t i = 0; i < n; ++i) {
-      x[i] = uniform(random);
-      dy[i] = uniform(random);
-    }
-  }
-  array<T> x, dy, out;
-};
-
-// Times `body` over n elements and records the element count for the table.
-template <class T, class Body>
-void run(benchmark::State& state, Body const& body) {
-  const auto n = static_cast<std::size_t>(state.range(0));
-  buffers<T> data(n);
-  for (auto _ : state) {
-    body(data, n);
-    benchmark::DoNotOptimize(data.out.data());
-    benchmark::ClobberMemory();
-  }
-  state.counters["elements"] = static_cast<double>(n);
-}
 
 // One function's entries: actfn forward/backward, std:: loop, Eigen. The Eigen
 // lambdas return expressions, evaluated straight into the output buffer.
@@ -67,7 +25,9 @@ void add(std::string const& name, F f, Scalar scalar, ScalarDerivative scalar_de
   const auto register_one = [&](std::string const& direction, std::string const& library,
                                 auto body) {
     benchmark::RegisterBenchmark((name + "/" + direction + "/" + type + "/" + library).c_str(),
-                                 [body](benchmark::State& state) { run<T>(state, body); })
+                                 [body](benchmark::State& state) {
+                                   run<T>(state, static_cast<std::size_t>(state.range(0)), body);
+                                 })
         ->Arg(4096)
         ->Arg(65536)
         ->Arg(16777216)
@@ -169,57 +129,11 @@ void add_all() {
                    (T(1) + T(3) * k * x.square());
       });
 }
-
-// Collects each run's time per element; prints the table at the end.
-class table_reporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(std::vector<Run> const& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (Run const& run : runs) {
-      if (run.error_occurred) continue;
-      const bool is_median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
-      if (run.run_type == Run::RT_Aggregate && !is_median) continue;
-      const auto elements = run.counters.find("elements");
-      if (elements == run.counters.end()) continue;
-      const double ns = run.GetAdjustedRealTime() * 1e3 / elements->second;  // unit: us
-      std::string name = run.run_name.function_name;  // function/direction/type/library
-      const std::size_t cut = name.rfind('/');
-      const std::string key = name.substr(0, cut) + "/" + std::to_string(long(elements->second));
-      const std::string library = name.substr(cut + 1);
-      // A median replaces the single runs it summarises.
-      if (is_median || !times_[key].count(library + "*")) {
-        times_[key][library] = ns;
-        if (is_median) times_[key][library + "*"] = ns;
-      }
-    }
-  }
-  void Finalize() override {
-    ConsoleReporter::Finalize();
-    std::printf("\n%-36s %10s %10s %10s %9s %9s\n", "ns per element", "actfn", "std", "Eigen",
-                "std/actfn", "Eigen/actfn");
-    for (auto const& [key, by_library] : times_) {
-      // A filter may have left out some libraries: their columns stay empty.
-      const auto time_of = [&by_library](const char* library) {
-        const auto found = by_library.find(library);
-        return found == by_library.end() ? std::nan("") : found->second;
-      };
-      const double a = time_of("actfn"), s = time_of("std"), e = time_of("eigen");
-      std::printf("%-36s %10.3f %10.3f %10.3f %9.2f %9.2f\n", key.c_str(), a, s, e, s / a, e / a);
-    }
-  }
-
- private:
-  std::map<std::string, std::map<std::string, double>> times_;
-};
-
 }  // namespace
 
-int main(int argc, char** argv) {
+void register_array() {
   add_all<float>();
   add_all<double>();
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  table_reporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
 }
+
+}  // namespace bench

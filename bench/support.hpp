@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// What the benchmarks share: buffers touched before timing, the timed loop
+// that records the element count, and the reporter that ends a run with a
+// table in ns per element (medians when run with --benchmark_repetitions).
+// Benchmark names are function/direction/type/library; a run's "rows" and
+// "cols" counters, where present, name its shape in the table.
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+// actfn first: it brings in the intrinsic headers under its guard against GCC
+// 12's false -Wuninitialized in them (GCC bug 105593), which Eigen's AVX-512
+// code would otherwise trigger.
+#include <actfn/actfn.hpp>
+
+#include <benchmark/benchmark.h>
+#include <Eigen/Core>
+
+namespace bench {
+
+template <class T>
+using array = Eigen::Array<T, Eigen::Dynamic, 1>;
+
+template <class T>
+struct buffers {
+  // Every buffer is written before timing starts, so that the first touch of
+  // its pages (which dominates a single iteration at n = 2^24) is not timed.
+  explicit buffers(std::size_t n) : x(n), dy(n), out(array<T>::Zero(n)) {
+    std::mt19937 random(42);
+    std::uniform_real_distribution<T> uniform(T(-6), T(6));
+    for (std::size_t i = 0; i < n; ++i) {
+      x[i] = uniform(random);
+      dy[i] = uniform(random);
+    }
+  }
+  array<T> x, dy, out;
+};
+
+// Times `body` over n elements and records the element count for the table.
+template <class T, class Body>
+void run(benchmark::State& state, std::size_t n, Body const& body) {
+  buffers<T> data(n);
+  for (auto _ : state) {
+    body(data, n);
+    benchmark::DoNotOptimize(data.out.data());
+    benchmark::ClobberMemory();
+  }
+  state.counters["elements"] = static_cast<double>(n);
+}
+
+// Collects each run's time per element; prints the table at the end.
+class table_reporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(std::vector<Run> const& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (Run const& run : runs) {
+      if (run.error_occurred) continue;
+      const bool is_median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
+      if (run.run_type == Run::RT_Aggregate && !is_median) continue;
+      const auto elements = run.counters.find("elements");
+      if (elements == run.counters.end()) continue;
+      const double ns = run.GetAdjustedRealTime() * 1e3 / elements->second;  // unit: us
+      std::string name = run.run_name.function_name;  // function/direction/type/library
+      const std::size_t cut = name.rfind('/');
+      const auto rows = run.counters.find("rows"), cols = run.counters.find("cols");
+      const std::string size =
+          cols == run.counters.end()
+              ? std::to_string(long(elements->second))
+              : std::to_string(long(rows->second)) + "x" + std::to_string(long(cols->second));
+      const std::string key = name.substr(0, cut) + "/" + size;
+      const std::string library = name.substr(cut + 1);
+      // A median replaces the single runs it summarises.
+      if (is_median || !times_[key].count(library + "*")) {
+        times_[key][library] = ns;
+        if (is_median) times_[key][library + "*"] = ns;
+      }
+    }
+  }
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    std::printf("\n%-40s %10s %10s %10s %9s %9s\n", "ns per element", "actfn", "std", "Eigen",
+                "std/actfn", "Eigen/actfn");
+    for (auto const& [key, by_library] : times_) {
+      // A filter may have left out some libraries: their columns stay empty.
+      const auto time_of = [&by_library](const char* library) {
+        const auto found = by_library.find(library);
+        return found == by_library.end() ? std::nan("") : found->second;
+      };
+      const double a = time_of("actfn"), s = time_of("std"), e = time_of("eigen");
+      std::printf("%-40s %10.3f %10.3f %10.3f %9.2f %9.2f\n", key.c_str(), a, s, e, s / a, e / a);
+    }
+  }
+
+ private:
+  std::map<std::string, std::map<std::string, double>> times_;
+};
+
+// Registration of each header's benchmarks, called by main.
+void register_array();
+void register_softmax();
+void register_maxout();
+
+}  // namespace bench
