@@ -76,17 +76,21 @@ inline std::array<T, xsimd::batch<T, A>::size> lanes_of(xsimd::batch<T, A> const
 }
 
 // The lanes of a compensated sum added up into high + low: high is the
-// total rounded, low about what the rounding left out.
+// total rounded, low about what the rounding left out. The lanes are paired
+// in a tree (log2(width) rounds of independent two-sums), so that this once
+// per reduction step stays short next to a row of a few hundred elements.
 template <class T, class A>
 inline double_word<T> total(compensated_sum<xsimd::batch<T, A>> const& sum) {
-  double_word<T> result{T(0), T(0)};
-  const auto add = [&result](T term) {
-    const double_word<T> next = detail::two_sum(result.high, term);
-    result = {next.high, result.low + next.low};
-  };
-  for (T lane : detail::lanes_of(sum.sum())) add(lane);
-  for (T lane : detail::lanes_of(sum.correction())) add(lane);
-  return result;
+  auto high = detail::lanes_of(sum.sum());
+  auto low = detail::lanes_of(sum.correction());
+  for (std::size_t half = high.size() / 2; half > 0; half /= 2) {
+    for (std::size_t i = 0; i < half; ++i) {
+      const double_word<T> pair = detail::two_sum(high[i], high[i + half]);
+      high[i] = pair.high;
+      low[i] = (low[i] + low[i + half]) + pair.low;
+    }
+  }
+  return {high[0], low[0]};
 }
 
 }  // namespace detail
