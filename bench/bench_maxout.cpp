@@ -30,8 +30,7 @@ void add_sizes(std::string const& name, Body body) {
 
 void add_maxout(Eigen::Index k, actfn::maxout_grouping grouping) {
   const bool strided = grouping == actfn::maxout_grouping::strided;
-  const std::string name =
-      "maxout_k" + std::to_string(k) + (strided ? "_strided" : "") + "/";
+  const std::string name = "maxout_k" + std::to_string(k) + (strided ? "_strided" : "") + "/";
   const actfn::maxout<float> f(static_cast<std::size_t>(k), grouping);
   // Piece j of group i.
   const auto at = [k, strided](std::size_t i, std::size_t j, std::size_t units) {

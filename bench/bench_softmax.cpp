@@ -3,8 +3,8 @@
 
 // softmax and log_softmax of each row, forward and backward, float and
 // double, at rows x cols = 512x128, 64x4096 and 4096x4096, against a plain
-// std:: loop and the same computation as Eigen expressions, in the same run. Backward takes the x buffer as y (its time does not
-// depend on the values).
+// std:: loop and the same computation as Eigen expressions, in the same run.
+// Backward takes the x buffer as y (its time does not depend on the values).
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -19,16 +19,15 @@ using columns_of = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, Eigen::Dynamic>>;
 
 template <class T, class Body>
 void add_shapes(std::string const& name, Body body) {
-  benchmark::RegisterBenchmark(
-      name.c_str(),
-      [body](benchmark::State& state) {
-        const auto rows = static_cast<std::size_t>(state.range(0));
-        const auto cols = static_cast<std::size_t>(state.range(1));
-        run<T>(state, rows * cols,
-               [&](buffers<T>& d, std::size_t) { body(d, rows, cols); });
-        state.counters["rows"] = static_cast<double>(rows);
-        state.counters["cols"] = static_cast<double>(cols);
-      })
+  benchmark::RegisterBenchmark(name.c_str(),
+                               [body](benchmark::State& state) {
+                                 const auto rows = static_cast<std::size_t>(state.range(0));
+                                 const auto cols = static_cast<std::size_t>(state.range(1));
+                                 run<T>(state, rows * cols,
+                                        [&](buffers<T>& d, std::size_t) { body(d, rows, cols); });
+                                 state.counters["rows"] = static_cast<double>(rows);
+                                 state.counters["cols"] = static_cast<double>(cols);
+                               })
       ->Args({512, 128})
       ->Args({64, 4096})
       ->Args({4096, 4096})
@@ -83,8 +82,7 @@ void add_function(std::string const& function, F f, bool logarithms) {
   });
   // Eigen sees each row of x as a column of a column-major array (its default
   // layout), so its reductions and broadcasts run along contiguous memory.
-  add_shapes<T>(forward + "eigen", [logarithms](buffers<T>& d, std::size_t rows,
-                                               std::size_t cols) {
+  add_shapes<T>(forward + "eigen", [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
     const Eigen::Index r = Eigen::Index(rows), c = Eigen::Index(cols);
     columns_of<T> x(d.x.data(), c, r), y(d.out.data(), c, r);
     const Eigen::Array<T, 1, Eigen::Dynamic> m = x.colwise().maxCoeff();
@@ -104,18 +102,18 @@ void add_function(std::string const& function, F f, bool logarithms) {
   add_shapes<T>(backward + "std", [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
     std_backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols, logarithms);
   });
-  add_shapes<T>(backward + "eigen", [logarithms](buffers<T>& d, std::size_t rows,
-                                                std::size_t cols) {
-    const Eigen::Index r = Eigen::Index(rows), c = Eigen::Index(cols);
-    columns_of<T> y(d.x.data(), c, r), dy(d.dy.data(), c, r), dx(d.out.data(), c, r);
-    if (logarithms) {
-      const Eigen::Array<T, 1, Eigen::Dynamic> sum = dy.colwise().sum();
-      dx = dy - (y.exp().rowwise() * sum);
-    } else {
-      const Eigen::Array<T, 1, Eigen::Dynamic> dot = (y * dy).colwise().sum();
-      dx = y * (dy.rowwise() - dot);
-    }
-  });
+  add_shapes<T>(backward + "eigen",
+                [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
+                  const Eigen::Index r = Eigen::Index(rows), c = Eigen::Index(cols);
+                  columns_of<T> y(d.x.data(), c, r), dy(d.dy.data(), c, r), dx(d.out.data(), c, r);
+                  if (logarithms) {
+                    const Eigen::Array<T, 1, Eigen::Dynamic> sum = dy.colwise().sum();
+                    dx = dy - (y.exp().rowwise() * sum);
+                  } else {
+                    const Eigen::Array<T, 1, Eigen::Dynamic> dot = (y * dy).colwise().sum();
+                    dx = y * (dy.rowwise() - dot);
+                  }
+                });
 }
 
 }  // namespace

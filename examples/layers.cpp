@@ -48,6 +48,6 @@ int main() {
   const Eigen::MatrixXf E = X.unaryExpr(actfn::sigmoid<float>{});
   std::printf("\nEigen: gelu_erf(X) =\n");
   for (Eigen::Index i = 0; i < 3; ++i) std::printf("  % .6f % .6f\n", Y(i, 0), Y(i, 1));
-  std::printf("softmax of each column (sums %.6f, %.6f), sigmoid(X(0, 0)) = %.6f\n",
-              P.col(0).sum(), P.col(1).sum(), E(0, 0));
+  std::printf("softmax of each column (sums %.6f, %.6f), sigmoid(X(0, 0)) = %.6f\n", P.col(0).sum(),
+              P.col(1).sum(), E(0, 0));
 }

@@ -44,8 +44,7 @@ bool same_bits(A const& a, B const& b) {
 // The pointer API's results for x's coefficients, in a column-major copy.
 template <class F, class X, class G>
 void expected_elementwise(F const& f, X const& x, G const& dy, matrix<typename F::value_type>& y,
-                          matrix<typename F::value_type>& d,
-                          matrix<typename F::value_type>& dx) {
+                          matrix<typename F::value_type>& d, matrix<typename F::value_type>& dx) {
   using T = typename F::value_type;
   const matrix<T> packed = x, gradient = dy;
   y.resize(x.rows(), x.cols());
@@ -85,11 +84,11 @@ TEMPLATE_TEST_CASE("eigen: elementwise on every kind of dense object", "[eigen]"
       const matrix<T> expression = x.unaryExpr(f);
       CHECK(same_bits(expression, y));
     };
-    check_all(big, gradient_big);                                       // contiguous
-    check_all(big_row_major, gradient_big);                             // mixed orders
+    check_all(big, gradient_big);                                        // contiguous
+    check_all(big_row_major, gradient_big);                              // mixed orders
     check_all(big.block(3, 2, 17, 9), gradient_big.block(0, 0, 17, 9));  // outer stride
-    check_all(big.col(4), gradient_big.col(5));                         // a column
-    check_all(big.row(4), gradient_big.row(5));                         // inner stride
+    check_all(big.col(4), gradient_big.col(5));                          // a column
+    check_all(big.row(4), gradient_big.row(5));                          // inner stride
     const Eigen::Map<const matrix<T>, 0, Eigen::Stride<Eigen::Dynamic, 2>> strided(
         big.data(), 10, 6, Eigen::Stride<Eigen::Dynamic, 2>(40, 2));
     check_all(strided, gradient_big.block(0, 0, 10, 6));
@@ -117,7 +116,8 @@ TEMPLATE_TEST_CASE("eigen: in place and bad shapes", "[eigen][errors]", float, d
 TEMPLATE_TEST_CASE("eigen: functor costs", "[eigen]", float, double) {
   using T = TestType;
   using Eigen::internal::functor_traits;
-  STATIC_REQUIRE(functor_traits<actfn::gelu_erf<T>>::Cost > functor_traits<actfn::sigmoid<T>>::Cost);
+  STATIC_REQUIRE(functor_traits<actfn::gelu_erf<T>>::Cost >
+                 functor_traits<actfn::sigmoid<T>>::Cost);
   STATIC_REQUIRE(functor_traits<actfn::sigmoid<T>>::Cost > functor_traits<actfn::relu<T>>::Cost);
   STATIC_REQUIRE(!functor_traits<actfn::tanh<T>>::PacketAccess);
 }
@@ -151,8 +151,8 @@ TEMPLATE_TEST_CASE("eigen: softmax along rows and columns", "[eigen][softmax]", 
         CHECK(same_bits(actfn::eigen::forward(f, x, along), expected_y));
         CHECK(same_bits(actfn::eigen::forward(f, x_row_major, along), expected_y));
         CHECK(same_bits(actfn::eigen::backward(f, expected_y, dy, along), expected_dx));
-        CHECK(same_bits(actfn::eigen::backward(f, row_major<T>(expected_y), dy, along),
-                        expected_dx));
+        CHECK(
+            same_bits(actfn::eigen::backward(f, row_major<T>(expected_y), dy, along), expected_dx));
         matrix<T> big = matrix<T>::Zero(20, 30);
         big.block(2, 3, 13, 21) = x;
         row_major<T> out(13, 21);
@@ -206,8 +206,7 @@ TEMPLATE_TEST_CASE("eigen: maxout on a vector and on each column", "[eigen][maxo
   CHECK(same_bits(row_y, y.col(2).transpose()));
   const Eigen::Array<T, Eigen::Dynamic, 1> array = x.col(1).array();
   CHECK(same_bits(actfn::eigen::forward(f, array), y.col(1)));
-  CHECK(same_bits(actfn::eigen::backward(f, row, dy.col(2).transpose()),
-                  dx.col(2).transpose()));
+  CHECK(same_bits(actfn::eigen::backward(f, row, dy.col(2).transpose()), dx.col(2).transpose()));
   CHECK_THROWS_WITH(actfn::eigen::forward(f, matrix<T>(10, 2)),
                     "actfn::eigen::forward: maxout's k = 3 does not divide x's rows = 10");
   CHECK_THROWS_WITH(actfn::eigen::backward(f, x, matrix<T>(5, 5)),

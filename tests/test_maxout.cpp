@@ -57,14 +57,14 @@ std::size_t naive_argmax(std::vector<T> const& x, std::size_t i, std::size_t k,
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("maxout: against a naive loop, both groupings, both backward forms",
-                   "[maxout]", float, double) {
+TEMPLATE_TEST_CASE("maxout: against a naive loop, both groupings, both backward forms", "[maxout]",
+                   float, double) {
   using T = TestType;
   for (auto grouping : {actfn::maxout_grouping::contiguous, actfn::maxout_grouping::strided}) {
     for (std::size_t k : {1u, 2u, 3u, 4u, 5u}) {
       for (std::size_t units : {0u, 1u, 7u, 16u, 17u, 33u, 1000u}) {
-        INFO("k = " << k << ", units = " << units << ", strided = "
-                    << (grouping == actfn::maxout_grouping::strided));
+        INFO("k = " << k << ", units = " << units
+                    << ", strided = " << (grouping == actfn::maxout_grouping::strided));
         const actfn::maxout<T> f(k, grouping);
         const std::size_t n = units * k;
         const std::vector<T> x = tied_values<T>(n, unsigned(n + k), true);
@@ -92,8 +92,8 @@ TEMPLATE_TEST_CASE("maxout: against a naive loop, both groupings, both backward 
   }
 }
 
-TEMPLATE_TEST_CASE("maxout: backward matches finite differences away from ties", "[maxout]",
-                   float, double) {
+TEMPLATE_TEST_CASE("maxout: backward matches finite differences away from ties", "[maxout]", float,
+                   double) {
   using T = TestType;
   std::mt19937 random(4);
   std::uniform_real_distribution<T> uniform(T(-3), T(3));
@@ -150,7 +150,8 @@ TEMPLATE_TEST_CASE("maxout: special values", "[maxout]", float, double) {
 
 TEMPLATE_TEST_CASE("maxout: invalid input", "[maxout][errors]", float, double) {
   using T = TestType;
-  CHECK_THROWS_WITH(actfn::maxout<T>(0), Catch::Matchers::StartsWith("actfn::maxout: k must be in [1, "));
+  CHECK_THROWS_WITH(actfn::maxout<T>(0),
+                    Catch::Matchers::StartsWith("actfn::maxout: k must be in [1, "));
   const actfn::maxout<T> f(3, actfn::maxout_grouping::strided);
   std::vector<T> x(10, T(1)), y(4, T(7)), dx(10, T(7));
   CHECK_THROWS_WITH(f.forward(x.data(), y.data(), 10),

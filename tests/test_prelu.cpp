@@ -111,7 +111,8 @@ void check_per_channel(actfn::channel_layout const& layout, unsigned seed) {
   for (std::size_t c = 0; c < layout.channels; ++c) {
     // Plain summation in T across the outer positions.
     CHECK(std::fabs(dalpha[c] - expected[c]) <=
-          magnitude[c] * std::ldexp(support::real(layout.outer + 2), -std::numeric_limits<T>::digits));
+          magnitude[c] *
+              std::ldexp(support::real(layout.outer + 2), -std::numeric_limits<T>::digits));
   }
   // In place gives the same bits.
   std::vector<T> y_in_place = x, dx_in_place = dy, dalpha_again(layout.channels, T(0.5));
@@ -178,8 +179,9 @@ TEMPLATE_TEST_CASE("prelu: per-channel invalid input", "[prelu][errors]", float,
   CHECK_THROWS_WITH(actfn::prelu_forward(alpha.data(), x.data(), y.data(), layout),
                     "actfn::prelu_forward: alpha[1] must be finite, got nan");
   alpha[1] = T(0.2);
-  CHECK_THROWS_WITH(actfn::prelu_forward(static_cast<const T*>(nullptr), x.data(), y.data(), layout),
-                    "actfn::prelu_forward: alpha is null but n = 2");
+  CHECK_THROWS_WITH(
+      actfn::prelu_forward(static_cast<const T*>(nullptr), x.data(), y.data(), layout),
+      "actfn::prelu_forward: alpha is null but n = 2");
   CHECK_THROWS_WITH(actfn::prelu_backward(alpha.data(), x.data(), x.data(), y.data(),
                                           static_cast<T*>(nullptr), layout),
                     "actfn::prelu_backward: dalpha is null but n = 2");

@@ -45,8 +45,7 @@ std::vector<real> reference(std::vector<X> const& x, bool logarithms) {
   }
   std::vector<real> y(x.size());
   for (std::size_t j = 0; j < x.size(); ++j) {
-    y[j] = logarithms ? (real(x[j]) - m) - std::log1p(rest)
-                      : std::exp(real(x[j]) - m) / (1 + rest);
+    y[j] = logarithms ? (real(x[j]) - m) - std::log1p(rest) : std::exp(real(x[j]) - m) / (1 + rest);
   }
   return y;
 }
@@ -112,8 +111,8 @@ TEMPLATE_TEST_CASE("softmax: shift invariance", "[softmax]", float, double) {
       shifted[j] = x[j] + T(64);
     }
     CHECK(same_bits(forward(actfn::softmax<T>{}, x), forward(actfn::softmax<T>{}, shifted)));
-    CHECK(same_bits(forward(actfn::log_softmax<T>{}, x),
-                    forward(actfn::log_softmax<T>{}, shifted)));
+    CHECK(
+        same_bits(forward(actfn::log_softmax<T>{}, x), forward(actfn::log_softmax<T>{}, shifted)));
   }
 }
 
@@ -217,14 +216,15 @@ TEMPLATE_TEST_CASE("softmax: backward accuracy at the given output", "[softmax]"
         for (std::size_t j = 0; j < cols; ++j) {
           const real e = std::exp(real(y[j]));
           const real scale_j = std::fabs(real(dy[j])) + e * total;
-          worst_log = std::max(worst_log, std::fabs(dx[j] - (dy[j] - e * sum)) / (scale_j * epsilon));
+          worst_log =
+              std::max(worst_log, std::fabs(dx[j] - (dy[j] - e * sum)) / (scale_j * epsilon));
         }
       }
     }
   }
   std::cout << "softmax<" << support::type_name<T>() << "> backward: max error "
-            << double(worst_softmax) << " epsilon of the scale; log_softmax: "
-            << double(worst_log) << "\n";
+            << double(worst_softmax) << " epsilon of the scale; log_softmax: " << double(worst_log)
+            << "\n";
   CHECK(worst_softmax <= 2);
   CHECK(worst_log <= 2);
 }
@@ -242,8 +242,7 @@ TEMPLATE_TEST_CASE("softmax: jacobian", "[softmax]", float, double) {
       for (std::size_t j = 0; j < cols; ++j) {
         const real delta = i == j ? 1 : 0;
         // One rounding from the given y.
-        CHECK(support::ulp_error(jacobian[i * cols + j], real(y[i]) * (delta - real(y[j]))) <=
-              0.5);
+        CHECK(support::ulp_error(jacobian[i * cols + j], real(y[i]) * (delta - real(y[j]))) <= 0.5);
         CHECK(std::fabs(log_jacobian[i * cols + j] - (delta - std::exp(real(log_y[j])))) <=
               2 * std::numeric_limits<T>::epsilon());
       }
@@ -278,8 +277,7 @@ TEMPLATE_TEST_CASE("softmax: special values", "[softmax]", float, double) {
   for (T v : forward(log_softmax, masked)) CHECK(std::isnan(v));
   CHECK(same_bits(forward(actfn::softmax<T>(actfn::masked_row::zeros), masked), row(4, T(0))));
   CHECK(same_bits(forward(actfn::log_softmax<T>(actfn::masked_row::zeros), masked), row(4, -inf)));
-  CHECK(same_bits(forward(actfn::softmax<T>(actfn::masked_row::uniform), masked),
-                  row(4, T(0.25))));
+  CHECK(same_bits(forward(actfn::softmax<T>(actfn::masked_row::uniform), masked), row(4, T(0.25))));
   CHECK(same_bits(forward(actfn::log_softmax<T>(actfn::masked_row::uniform), masked),
                   row(4, -std::log(T(4)))));
   CHECK(actfn::softmax<T>(actfn::masked_row::uniform).masked() == actfn::masked_row::uniform);
@@ -351,8 +349,8 @@ TEMPLATE_TEST_CASE("softmax: invalid input", "[softmax][errors]", float, double)
                     "actfn::softmax::forward: x is null but rows * cols = 3 * 4");
   const std::size_t huge = std::numeric_limits<std::size_t>::max() / 2;
   CHECK_THROWS_WITH(softmax.forward(x.data(), huge, y.data(), huge, 3, 4),
-                    "actfn::softmax::forward: rows = 3 rows of x_stride = " +
-                        std::to_string(huge) + " overflow size_t");
+                    "actfn::softmax::forward: rows = 3 rows of x_stride = " + std::to_string(huge) +
+                        " overflow size_t");
   std::vector<T> short_y(11);
   CHECK_THROWS_WITH(softmax.forward(x, short_y),
                     "actfn::softmax::forward: ys.size() = 11 differs from xs.size() = 12");

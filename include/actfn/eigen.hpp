@@ -159,9 +159,8 @@ template <class F, class X, class Out, detail::enable_for_elementwise<F, X> = 0>
 void forward_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
   detail::require_same_shape(out, x, "forward_into", "out", "x");
   auto&& xs = detail::in_memory(x);
-  detail::elementwise(
-      [&f](auto* y, const auto* v, std::size_t n) { actfn::forward(f, v, y, n); }, out.derived(),
-      xs);
+  detail::elementwise([&f](auto* y, const auto* v, std::size_t n) { actfn::forward(f, v, y, n); },
+                      out.derived(), xs);
 }
 
 template <class F, class X, class Out, detail::enable_for_elementwise<F, X> = 0>
@@ -169,8 +168,8 @@ void derivative_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
   detail::require_same_shape(out, x, "derivative_into", "out", "x");
   auto&& xs = detail::in_memory(x);
   detail::elementwise(
-      [&f](auto* d, const auto* v, std::size_t n) { actfn::derivative(f, v, d, n); },
-      out.derived(), xs);
+      [&f](auto* d, const auto* v, std::size_t n) { actfn::derivative(f, v, d, n); }, out.derived(),
+      xs);
 }
 
 template <class F, class X, class G, class Out, detail::enable_for_elementwise<F, X> = 0>
@@ -271,10 +270,10 @@ typename X::PlainObject log_softmax(Eigen::DenseBase<X> const& x, each along) {
 namespace detail {
 
 template <class X>
-using maxout_result = std::conditional_t<
-    std::is_base_of<Eigen::ArrayBase<X>, X>::value,
-    Eigen::Array<scalar_t<X>, Eigen::Dynamic, Eigen::Dynamic>,
-    Eigen::Matrix<scalar_t<X>, Eigen::Dynamic, Eigen::Dynamic>>;
+using maxout_result =
+    std::conditional_t<std::is_base_of<Eigen::ArrayBase<X>, X>::value,
+                       Eigen::Array<scalar_t<X>, Eigen::Dynamic, Eigen::Dynamic>,
+                       Eigen::Matrix<scalar_t<X>, Eigen::Dynamic, Eigen::Dynamic>>;
 
 // A row vector is one group sequence; anything else is a column each.
 template <class X>
@@ -354,10 +353,10 @@ typename X::PlainObject backward(actfn::maxout<T> const& f, Eigen::DenseBase<X> 
 namespace Eigen {
 namespace internal {
 
-#define ACTFN_EIGEN_FUNCTOR_COST(functor, cost)          \
-  template <class T>                                     \
-  struct functor_traits<actfn::functor<T>> {             \
-    enum { Cost = (cost), PacketAccess = false };        \
+#define ACTFN_EIGEN_FUNCTOR_COST(functor, cost)   \
+  template <class T>                              \
+  struct functor_traits<actfn::functor<T>> {      \
+    enum { Cost = (cost), PacketAccess = false }; \
   }
 
 ACTFN_EIGEN_FUNCTOR_COST(step, 2);

@@ -73,7 +73,7 @@ struct strided_rows {
   const char* name;
 };
 inline std::size_t require_rows(std::size_t rows, std::size_t cols, const char* function,
-                                 strided_rows const& buffer) {
+                                strided_rows const& buffer) {
   const std::string prefix = std::string("actfn::") + function + ": ";
   const std::size_t most = std::numeric_limits<std::size_t>::max();
   if (buffer.stride < cols) {

@@ -45,13 +45,15 @@ struct group_maximum {
 // Maxout (Goodfellow et al. 2013): the maximum of each group of k pieces.
 //   y_i   = max_j x[piece(i, j)], j = 0 .. k - 1 (see maxout_grouping)
 //   dx    = dy_i at the group's first maximum, 0 at its other pieces
-//   1 <= k <= 2^24 (float) / 2^53 (double); n inputs give n / k outputs, and n must be a multiple of k.
+//   1 <= k <= 2^24 (float) / 2^53 (double); n inputs give n / k outputs, and
+//   n must be a multiple of k.
 //   Exact (a maximum rounds nothing). NaN in a group gives NaN, and the
 //   gradient goes to the first NaN; -inf and +inf are ordinary values.
 //   argmax holds, for each group, the position in x of its winning piece, so
 //   backward(argmax, dy, dx, n) can route the gradient without x.
 //   The strided grouping runs a batch of groups at a time; the contiguous one
-//   runs the same step in scalar code.
+//   runs the same step in scalar code, with k = 2, 3, 4 as constants the
+//   compiler can vectorise.
 template <class T>
 class maxout {
  public:
@@ -94,31 +96,27 @@ class maxout {
   // dx (n values) = dy[i] at each group's maximum, 0 elsewhere.
   void backward(const T* x, const T* dy, T* dx, std::size_t n) const {
     const std::size_t units = require(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
-    run(x, units,
-        [dy, dx](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
-          using V = std::decay_t<decltype(group.best)>;
-          const V gradient = load<V>(dy + i, count);
-          for (std::size_t j = 0; j < piece.k; ++j) {
-            store(detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0))),
-                  dx + piece(j), count);
-          }
-        });
+    run(x, units, [dy, dx](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
+      using V = std::decay_t<decltype(group.best)>;
+      const V gradient = load<V>(dy + i, count);
+      for (std::size_t j = 0; j < piece.k; ++j) {
+        store(detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0))), dx + piece(j),
+              count);
+      }
+    });
   }
 
   // The same from the argmax of forward: dx[argmax[i]] = dy[i], 0 elsewhere.
   // Every argmax[i] must be a position of group i (checked before writing).
   void backward(const std::size_t* argmax, const T* dy, T* dx, std::size_t n) const {
-    const std::size_t units =
-        require(n, "backward", {{argmax, "argmax"}, {dy, "dy"}, {dx, "dx"}});
+    const std::size_t units = require(n, "backward", {{argmax, "argmax"}, {dy, "dy"}, {dx, "dx"}});
     for (std::size_t i = 0; i < units; ++i) {
       const std::size_t p = argmax[i];
-      const bool in_group = grouping_ == maxout_grouping::strided
-                                ? p < n && p % units == i
-                                : p / k_ == i;
+      const bool in_group =
+          grouping_ == maxout_grouping::strided ? p < n && p % units == i : p / k_ == i;
       if (!in_group) {
-        detail::fail("actfn::maxout::backward: argmax[" + std::to_string(i) +
-                     "] = " + std::to_string(p) + " is not a position of group " +
-                     std::to_string(i));
+        detail::fail("actfn::maxout::backward: argmax[" + std::to_string(i) + "] = " +
+                     std::to_string(p) + " is not a position of group " + std::to_string(i));
       }
     }
     std::fill(dx, dx + n, T(0));
@@ -155,8 +153,8 @@ class maxout {
                            const char* name) const {
     if (n % k_ == 0 && outputs != n / k_) {
       detail::fail(std::string("actfn::maxout::") + direction + ": " + name +
-                   ".size() = " + std::to_string(outputs) + " differs from xs.size() / k = " +
-                   std::to_string(n / k_));
+                   ".size() = " + std::to_string(outputs) +
+                   " differs from xs.size() / k = " + std::to_string(n / k_));
     }
   }
 
@@ -169,7 +167,9 @@ class maxout {
     std::size_t group;
     std::size_t units;
     bool strided;
-    std::size_t operator()(std::size_t j) const { return strided ? j * units + group : group * k + j; }
+    std::size_t operator()(std::size_t j) const {
+      return strided ? j * units + group : group * k + j;
+    }
   };
 
   // Calls visit(i, count, group_maximum, piece_of_group) for groups i .. i +

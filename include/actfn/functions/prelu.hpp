@@ -23,8 +23,7 @@ inline V prelu_alpha_derivative(V const& x) {
 // dx[i] = dy[i] * f'(x[i]) over n elements with one slope, and
 // *dalpha += sum(dy[i] * min(x[i], 0)), summed with compensation.
 template <class T>
-inline void prelu_backward_run(T alpha, const T* x, const T* dy, T* dx, std::size_t n,
-                               T* dalpha) {
+inline void prelu_backward_run(T alpha, const T* x, const T* dy, T* dx, std::size_t n, T* dalpha) {
   using batch = xsimd::batch<T>;
   compensated_sum<batch> sum;
   detail::transform(
@@ -137,8 +136,7 @@ void prelu_forward(const T* alpha, const T* x, T* y, channel_layout const& layou
       const T a = alpha[c];
       detail::transform(
           layout.inner, y_plane + c * layout.inner,
-          [a](batch const& v) { return detail::leaky_forward(v, a); },
-          x_plane + c * layout.inner);
+          [a](batch const& v) { return detail::leaky_forward(v, a); }, x_plane + c * layout.inner);
     }
   }
 }
@@ -177,8 +175,8 @@ void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
     }
     for (std::size_t c = 0; c < layout.channels; ++c) {
       const std::size_t offset = c * layout.inner;
-      detail::prelu_backward_run(alpha[c], x_plane + offset, dy_plane + offset,
-                                 dx_plane + offset, layout.inner, dalpha + c);
+      detail::prelu_backward_run(alpha[c], x_plane + offset, dy_plane + offset, dx_plane + offset,
+                                 layout.inner, dalpha + c);
     }
   }
 }

@@ -147,10 +147,8 @@ void backward_row(const T* y, const T* dy, T* dx, std::size_t cols) {
     // dx = y * (dy - <dy, y>)
     detail::for_each_batch(
         cols, T(0),
-        [&sum](std::size_t, std::size_t, batch const& p, batch const& g) {
-          sum.add_product(p, g);
-        }, y,
-        dy);
+        [&sum](std::size_t, std::size_t, batch const& p, batch const& g) { sum.add_product(p, g); },
+        y, dy);
     const batch dot(detail::total(sum).high);
     detail::transform(
         cols, dx, [&dot](batch const& p, batch const& g) { return p * (g - dot); }, y, dy);
