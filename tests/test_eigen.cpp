@@ -79,7 +79,11 @@ TEMPLATE_TEST_CASE("eigen: elementwise on every kind of dense object", "[eigen]"
       matrix<T> target = matrix<T>::Zero(x.rows() + 2, x.cols() + 1);
       actfn::eigen::backward_into(f, x, dy, target.block(1, 1, x.rows(), x.cols()));
       CHECK(same_bits(target.block(1, 1, x.rows(), x.cols()), dx));
-      CHECK(target(0, 0) == T(0));
+      CHECK(target(0, 0) == T(0));  // nothing outside the block is written
+      // Through a Ref, over what backward_into wrote.
+      Eigen::Ref<matrix<T>> derivative_target = target.block(0, 0, x.rows(), x.cols());
+      actfn::eigen::derivative_into(f, x, derivative_target);
+      CHECK(same_bits(target.block(0, 0, x.rows(), x.cols()), d));
       // Inside Eigen's own expressions.
       const matrix<T> expression = x.unaryExpr(f);
       CHECK(same_bits(expression, y));
@@ -95,6 +99,10 @@ TEMPLATE_TEST_CASE("eigen: elementwise on every kind of dense object", "[eigen]"
     const Eigen::Array<T, Eigen::Dynamic, 1> array = big.col(0).array();
     check_all(array, gradient_big.col(0).array());
     check_all(big * T(0.5), gradient_big);  // an expression
+    const Eigen::Ref<const matrix<T>> reference_to_block = big.block(1, 1, 8, 8);
+    check_all(reference_to_block, gradient_big.block(2, 2, 8, 8));  // Ref
+    const Eigen::Matrix<T, 4, 4> fixed = big.template block<4, 4>(0, 0);
+    check_all(fixed, gradient_big.template block<4, 4>(5, 5));  // fixed size
   });
 }
 
