@@ -271,8 +271,9 @@ class row_normalizer {
 //   the division.
 //   Passes over a row: 3 (max; e^(x - m) stored in y while summing; y / sum).
 //   backward(y, dy, dx): dx = y * (dy - <dy, y>), 2 passes, from the output
-//   alone; the dot product is compensated, so dx_j is good to a few ULP of
-//   y_j * (|dy_j| + sum_k |dy_k y_k|). jacobian(y, J, n): J = diag(y) - y y^T.
+//   alone; the dot product is compensated, so dx_j is within 2 epsilon of
+//   y_j * (|dy_j| + sum_k |dy_k y_k|) of the exact product at the given y.
+//   jacobian(y, J, n): J = diag(y) - y y^T, each entry rounded once.
 //   Special values: -inf entries give exactly 0; a row with +inf entries gives
 //   1/count to each of them and 0 elsewhere; a row of only -inf follows
 //   masked_row (NaN by default); NaN anywhere makes the row NaN; cols = 0 is a
@@ -294,7 +295,8 @@ class softmax : public detail::row_normalizer<T, detail::softmax_kind::probabili
 //   (float and double, same test set as softmax).
 //   Passes over a row: 3 (max; sum of e^(x - m); the result).
 //   backward(y, dy, dx): dx = dy - e^y * sum(dy), 2 passes, from the output
-//   alone. jacobian(y, J, n): J = I - 1 e^(y)^T.
+//   alone, within 2 epsilon of |dy_j| + e^(y_j) sum_k |dy_k| of the exact
+//   product at the given y. jacobian(y, J, n): J = I - 1 e^(y)^T.
 //   Special values: as softmax, in logarithms: -inf entries give -inf, +inf
 //   entries -log(count), masked rows log of the masked_row choice, NaN rows
 //   NaN; a row of one finite or +inf value gives exactly 0.
