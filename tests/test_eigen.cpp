@@ -124,9 +124,11 @@ TEMPLATE_TEST_CASE("eigen: in place and bad shapes", "[eigen][errors]", float, d
 TEMPLATE_TEST_CASE("eigen: functor costs", "[eigen]", float, double) {
   using T = TestType;
   using Eigen::internal::functor_traits;
-  STATIC_REQUIRE(functor_traits<actfn::gelu_erf<T>>::Cost >
-                 functor_traits<actfn::sigmoid<T>>::Cost);
-  STATIC_REQUIRE(functor_traits<actfn::sigmoid<T>>::Cost > functor_traits<actfn::relu<T>>::Cost);
+  constexpr int gelu_erf = functor_traits<actfn::gelu_erf<T>>::Cost;
+  constexpr int sigmoid = functor_traits<actfn::sigmoid<T>>::Cost;
+  constexpr int relu = functor_traits<actfn::relu<T>>::Cost;
+  STATIC_REQUIRE(gelu_erf > sigmoid);
+  STATIC_REQUIRE(sigmoid > relu);
   STATIC_REQUIRE(!functor_traits<actfn::tanh<T>>::PacketAccess);
 }
 
