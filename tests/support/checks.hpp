@@ -20,13 +20,14 @@
 
 namespace support {
 
-// Sample sizes: float takes every ~2^32/2^21-th bit pattern of each sign plus
-// 2^18 uniform points; double takes 2^20 random patterns of each sign plus
-// 2^18 uniform points.
+// Sample sizes: float takes one bit pattern in every run of 255 (2^23 of each
+// sign, a stratified sample of 2^24 of the 2^32 patterns) plus 2^18 uniform
+// points; double takes 2^20 random patterns of each sign plus 2^18 uniform
+// points.
 template <class T>
 std::vector<T> const& accuracy_sample() {
   static const std::vector<T> xs =
-      finite_range_sample<T>(sizeof(T) == 4 ? (1u << 21) : (1u << 20), 1u << 18);
+      finite_range_sample<T>(sizeof(T) == 4 ? (1u << 23) : (1u << 20), 1u << 18);
   return xs;
 }
 
