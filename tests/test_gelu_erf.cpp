@@ -9,11 +9,12 @@
 #include "support/reference.hpp"
 
 // The only zero of gelu_erf'(x).
-static constexpr support::real derivative_zero = -0.751791524693564457457904946780L;
+static constexpr support::real derivative_zero = reference::gelu_erf_derivative_zero;
 
 TEMPLATE_TEST_CASE("gelu_erf: accuracy over the finite range", "[gelu_erf]", float, double) {
   support::check_accuracy<TestType>("gelu_erf", actfn::gelu_erf<TestType>{}, reference::gelu_erf,
-                                    reference::gelu_erf_derivative, {4, 5}, {derivative_zero});
+                                    reference::gelu_erf_derivative, support::contract::gelu_erf,
+                                    {derivative_zero});
 }
 
 TEMPLATE_TEST_CASE("gelu_erf: derivative matches finite differences", "[gelu_erf]", float, double) {
@@ -23,7 +24,8 @@ TEMPLATE_TEST_CASE("gelu_erf: derivative matches finite differences", "[gelu_erf
 TEMPLATE_TEST_CASE("gelu_erf: derivative near its zero", "[gelu_erf]", float, double) {
   using T = TestType;
   support::check_derivative_beside_zero<T>(actfn::gelu_erf<T>{}, reference::gelu_erf_derivative,
-                                           derivative_zero, 5);
+                                           derivative_zero,
+                                           support::contract::gelu_erf.derivative_ulp);
 }
 
 TEMPLATE_TEST_CASE("gelu_erf: tails and special values", "[gelu_erf]", float, double) {

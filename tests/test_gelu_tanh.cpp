@@ -9,11 +9,12 @@
 #include "support/reference.hpp"
 
 // The only zero of gelu_tanh'(x).
-static constexpr support::real derivative_zero = -0.752461422071016258487954443289L;
+static constexpr support::real derivative_zero = reference::gelu_tanh_derivative_zero;
 
 TEMPLATE_TEST_CASE("gelu_tanh: accuracy over the finite range", "[gelu_tanh]", float, double) {
   support::check_accuracy<TestType>("gelu_tanh", actfn::gelu_tanh<TestType>{}, reference::gelu_tanh,
-                                    reference::gelu_tanh_derivative, {3, 6}, {derivative_zero});
+                                    reference::gelu_tanh_derivative, support::contract::gelu_tanh,
+                                    {derivative_zero});
 }
 
 TEMPLATE_TEST_CASE("gelu_tanh: derivative matches finite differences", "[gelu_tanh]", float,
@@ -24,7 +25,8 @@ TEMPLATE_TEST_CASE("gelu_tanh: derivative matches finite differences", "[gelu_ta
 TEMPLATE_TEST_CASE("gelu_tanh: derivative near its zero", "[gelu_tanh]", float, double) {
   using T = TestType;
   support::check_derivative_beside_zero<T>(actfn::gelu_tanh<T>{}, reference::gelu_tanh_derivative,
-                                           derivative_zero, 6);
+                                           derivative_zero,
+                                           support::contract::gelu_tanh.derivative_ulp);
 }
 
 TEMPLATE_TEST_CASE("gelu_tanh: tails and special values", "[gelu_tanh]", float, double) {

@@ -10,7 +10,7 @@
 
 TEMPLATE_TEST_CASE("selu: accuracy over the finite range", "[selu]", float, double) {
   support::check_accuracy<TestType>("selu", actfn::selu<TestType>{}, reference::selu,
-                                    reference::selu_derivative, {2, 1.5});
+                                    reference::selu_derivative, support::contract::selu);
 }
 
 TEMPLATE_TEST_CASE("selu: derivative matches finite differences", "[selu]", float, double) {

@@ -10,7 +10,7 @@
 
 TEMPLATE_TEST_CASE("sigmoid: accuracy over the finite range", "[sigmoid]", float, double) {
   support::check_accuracy<TestType>("sigmoid", actfn::sigmoid<TestType>{}, reference::sigmoid,
-                                    reference::sigmoid_derivative, {3, 4});
+                                    reference::sigmoid_derivative, support::contract::sigmoid);
 }
 
 TEMPLATE_TEST_CASE("sigmoid: derivative matches finite differences", "[sigmoid]", float, double) {

@@ -36,7 +36,7 @@ std::vector<T> random_row(std::size_t cols, double scale, unsigned seed) {
 // sum as 1 + the terms of all but the first maximum, so that log(sum) is
 // log1p of them: log(sum) would round to 0 when they are below 2^-64.
 template <class X>
-std::vector<real> reference(std::vector<X> const& x, bool logarithms) {
+std::vector<real> exact(std::vector<X> const& x, bool logarithms) {
   const std::size_t largest = std::size_t(std::max_element(x.begin(), x.end()) - x.begin());
   const real m = x[largest];
   real rest = 0;
@@ -76,8 +76,8 @@ TEMPLATE_TEST_CASE("softmax: accuracy against long double", "[softmax]", float, 
       for (int repeat = 0; repeat < 100; ++repeat) {
         const std::vector<T> x = random_row<T>(cols, scale, seed++);
         const std::vector<T> y = forward(softmax, x), log_y = forward(log_softmax, x);
-        const std::vector<real> expected = reference(x, false);
-        const std::vector<real> expected_log = reference(x, true);
+        const std::vector<real> expected = exact(x, false);
+        const std::vector<real> expected_log = exact(x, true);
         real sum = 0;
         for (std::size_t j = 0; j < cols; ++j) {
           worst_softmax = std::max(worst_softmax, support::ulp_error(y[j], expected[j]));
@@ -124,9 +124,9 @@ std::vector<real> finite_difference_vjp(std::vector<T> const& x, std::vector<T> 
   std::vector<real> shifted(x.begin(), x.end()), dx(x.size());
   for (std::size_t j = 0; j < x.size(); ++j) {
     shifted[j] = real(x[j]) + h;
-    const std::vector<real> above = reference(shifted, logarithms);
+    const std::vector<real> above = exact(shifted, logarithms);
     shifted[j] = real(x[j]) - h;
-    const std::vector<real> below = reference(shifted, logarithms);
+    const std::vector<real> below = exact(shifted, logarithms);
     shifted[j] = x[j];
     real sum = 0;
     for (std::size_t i = 0; i < x.size(); ++i) sum += dy[i] * (above[i] - below[i]) / (2 * h);
@@ -157,7 +157,7 @@ TEMPLATE_TEST_CASE("softmax: backward against a finite-difference Jacobian", "[s
           actfn::softmax<T>{}.forward(x, y);
           actfn::softmax<T>{}.backward(y, dy, dx);
         }
-        const std::vector<real> p = reference(x, false);
+        const std::vector<real> p = exact(x, false);
         const std::vector<real> expected = finite_difference_vjp(x, dy, logarithms, h);
         real weighted = 0, total = 0;  // sum |dy_i p_i|, sum |dy_i|
         for (std::size_t i = 0; i < cols; ++i) {

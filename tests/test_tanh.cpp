@@ -11,7 +11,7 @@
 
 TEMPLATE_TEST_CASE("tanh: accuracy over the finite range", "[tanh]", float, double) {
   support::check_accuracy<TestType>("tanh", actfn::tanh<TestType>{}, reference::tanh,
-                                    reference::tanh_derivative, {3, 4});
+                                    reference::tanh_derivative, support::contract::tanh);
 }
 
 TEMPLATE_TEST_CASE("tanh: derivative matches finite differences", "[tanh]", float, double) {

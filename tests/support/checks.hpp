@@ -17,6 +17,7 @@
 
 #include "../catch.hpp"
 #include "accuracy.hpp"
+#include "contracts.hpp"
 
 namespace support {
 
@@ -30,11 +31,6 @@ std::vector<T> const& accuracy_sample() {
       finite_range_sample<T>(sizeof(T) == 4 ? (1u << 23) : (1u << 20), 1u << 18);
   return xs;
 }
-
-struct bounds {
-  real forward_ulp;
-  real derivative_ulp;
-};
 
 // Forward and derivative of f (through the array API) against the references,
 // within the bounds in ULP; within 1e-3 relative of a derivative zero in

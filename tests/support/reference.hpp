@@ -39,6 +39,10 @@ inline real elu_derivative(real x, real alpha) { return x > 0 ? 1 : alpha * std:
 inline real selu(real x) { return selu_lambda * elu(x, selu_alpha); }
 inline real selu_derivative(real x) { return selu_lambda * elu_derivative(x, selu_alpha); }
 
+// The only zeros of the GELU derivatives.
+constexpr real gelu_erf_derivative_zero = -0.751791524693564457457904946780L;
+constexpr real gelu_tanh_derivative_zero = -0.752461422071016258487954443289L;
+
 inline real gelu_erf(real x) { return x / 2 * std::erfc(-x / sqrt2); }
 inline real gelu_erf_derivative(real x) {
   return std::erfc(-x / sqrt2) / 2 + x * std::exp(-x * x / 2) / sqrt_2pi;

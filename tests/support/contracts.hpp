@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// The accuracy contract of every smooth activation, as its header states it:
+// the functor, its long double reference and derivative, the bounds in ULP,
+// and the zeros of the derivative (within 1e-3 relative of which an absolute
+// bound applies instead). The per-function tests check these bounds on a
+// sample; accuracy_exhaustive checks them on every float.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <actfn/actfn.hpp>
+
+#include "accuracy.hpp"
+#include "reference.hpp"
+
+namespace support {
+
+struct bounds {
+  real forward_ulp;
+  real derivative_ulp;
+};
+
+namespace contract {
+constexpr bounds sigmoid{3, 4};
+constexpr bounds tanh{3, 4};
+constexpr bounds elu{2, 1.5};
+constexpr bounds selu{2, 1.5};
+constexpr bounds gelu_erf{4, 5};
+constexpr bounds gelu_tanh{3, 6};
+}  // namespace contract
+
+// visit(name, functor, reference, reference derivative, bounds, derivative zeros)
+// for each smooth activation and parameter set the contracts cover.
+template <class T, class Visit>
+void for_each_contract(Visit&& visit) {
+  using reference::real;
+  visit("sigmoid", actfn::sigmoid<T>{}, reference::sigmoid, reference::sigmoid_derivative,
+        contract::sigmoid, std::vector<real>{});
+  visit("tanh", actfn::tanh<T>{}, reference::tanh, reference::tanh_derivative, contract::tanh,
+        std::vector<real>{});
+  for (T alpha : {T(1), T(0.5), T(2.5)}) {
+    const real a = alpha;
+    visit(
+        "elu(alpha=" + actfn::detail::describe(alpha) + ")", actfn::elu<T>(alpha),
+        [a](real x) { return reference::elu(x, a); },
+        [a](real x) { return reference::elu_derivative(x, a); }, contract::elu,
+        std::vector<real>{});
+  }
+  visit("selu", actfn::selu<T>{}, reference::selu, reference::selu_derivative, contract::selu,
+        std::vector<real>{});
+  visit("gelu_erf", actfn::gelu_erf<T>{}, reference::gelu_erf, reference::gelu_erf_derivative,
+        contract::gelu_erf, std::vector<real>{reference::gelu_erf_derivative_zero});
+  visit("gelu_tanh", actfn::gelu_tanh<T>{}, reference::gelu_tanh, reference::gelu_tanh_derivative,
+        contract::gelu_tanh, std::vector<real>{reference::gelu_tanh_derivative_zero});
+}
+
+}  // namespace support
