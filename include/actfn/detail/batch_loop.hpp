@@ -16,9 +16,6 @@
 namespace actfn {
 namespace detail {
 
-template <class T>
-constexpr std::size_t batch_width = xsimd::batch<T>::size;
-
 // The count (<= width) elements at source as a batch; lanes past count hold
 // `padding`.
 template <class T>
@@ -38,7 +35,7 @@ inline xsimd::batch<T> load_lanes(const T* source, std::size_t count, T padding)
 template <class T, class Body, class... Inputs>
 inline void for_each_batch(std::size_t n, T padding, Body&& body, const Inputs*... in) {
   using batch = xsimd::batch<T>;
-  constexpr std::size_t width = batch_width<T>;
+  constexpr std::size_t width = batch::size;
   std::size_t i = 0;
   for (; i + width <= n; i += width) body(i, width, batch::load_unaligned(in + i)...);
   if (i < n) body(i, n - i, detail::load_lanes(in + i, n - i, padding)...);
