@@ -35,6 +35,11 @@ TEMPLATE_TEST_CASE("selu: kink convention and special values", "[selu]", float, 
   CHECK(f.derivative(T(1)) == actfn::selu<T>::lambda);
   CHECK(f(-limits::infinity()) == -actfn::selu<T>::lambda_alpha);
   CHECK(f(limits::infinity()) == limits::infinity());
+  // lambda * x overflows where the exact product does, not before.
+  for (T x : {T(limits::max() / reference::selu_lambda), T(limits::max() / T(1.0507))}) {
+    CAPTURE(x);
+    CHECK(support::ulp_error(f(x), reference::selu(x)) <= 1);
+  }
   CHECK(support::same(f.derivative(-limits::infinity()), T(0)));
   CHECK(std::isnan(f(limits::quiet_NaN())));
   CHECK(std::isnan(f.derivative(limits::quiet_NaN())));

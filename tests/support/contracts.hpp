@@ -24,8 +24,8 @@ struct bounds {
 };
 
 namespace contract {
-constexpr bounds sigmoid{3, 4};
-constexpr bounds tanh{3, 4};
+constexpr bounds sigmoid{2, 4};
+constexpr bounds tanh{2, 4};
 constexpr bounds elu{2, 1.5};
 constexpr bounds selu{2, 1.5};
 constexpr bounds gelu_erf{4, 5};

@@ -139,6 +139,16 @@ inline xsimd::batch<T, A> copy_sign(xsimd::batch<T, A> const& magnitude,
   return xsimd::copysign(magnitude, sign);
 }
 
+// -|x|, by setting the sign bit (one operation where negate(abs(x)) is two).
+template <class T, if_scalar<T> = 0>
+inline T negative_abs(T x) {
+  return -std::fabs(x);
+}
+template <class T, class A>
+inline xsimd::batch<T, A> negative_abs(xsimd::batch<T, A> const& x) {
+  return x | xsimd::batch<T, A>(T(-0.0));
+}
+
 // Not x != x: xsimd 8's AVX-512 != is an ordered comparison, false for NaN.
 template <class T, if_scalar<T> = 0>
 inline bool is_nan(T x) {
@@ -215,6 +225,27 @@ inline V nearest_integer_of_product(V const& a, V const& b) {
   return detail::fma(a, b, magic) - magic;
 }
 
+// v * 2^n for an integer-valued n with |n| < 2 * (max_exponent - 1), rounded
+// once, as std::ldexp does: exact unless the result is subnormal, 0 or
+// infinite. Two exact normal scalings (halves of n) in general; AVX-512's
+// vscalef does it in one instruction with the same single rounding.
+template <class V>
+inline V scale_by_power_of_2(V const& v, V const& n) {
+#if defined(__AVX512F__)
+  if constexpr (!std::is_floating_point<V>::value) {
+    if constexpr (std::is_base_of<xsimd::avx512f, typename V::arch_type>::value) {
+      if constexpr (std::is_same<scalar_of_t<V>, float>::value) {
+        return _mm512_scalef_ps(v, n);
+      } else {
+        return _mm512_scalef_pd(v, n);
+      }
+    }
+  }
+#endif
+  const V half = detail::nearest_integer_of_product(n, V(0.5));
+  return (v * detail::pow2(half)) * detail::pow2(n - half);
+}
+
 // a * b = high + low exactly (error-free product).
 template <class V>
 struct double_word {
@@ -235,6 +266,13 @@ inline double_word<V> two_product(V const& a, V const& b) {
   const V b_hi = b_big - (b_big - b), b_lo = b - b_hi;
   return {high, ((a_hi * b_hi - high) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo};
 #endif
+}
+
+// a + b = high + low exactly, for |a| >= |b| (or a = 0) (Dekker's fast two-sum).
+template <class V>
+inline double_word<V> fast_two_sum(V const& a, V const& b) {
+  const V high = a + b;
+  return {high, b - (high - a)};
 }
 
 // a + b = high + low exactly, for any order of magnitudes (Knuth's two-sum).

@@ -25,8 +25,6 @@ struct math_constants<float> {
   // exp_highest, e^x overflows.
   static constexpr float exp_lowest = -120.0f;
   static constexpr float exp_highest = 89.0f;
-  // expm1(x) rounds to -1 below this.
-  static constexpr float expm1_lowest = -20.0f;
   // (e^r - 1 - r) / r^2 on [-ln2/2, ln2/2], degree 5: 2^-26.7 relative.
   static constexpr float expm1_tail[] = {
       0x1.a124e4p-13f,  // 0.00019890980911441147
@@ -62,7 +60,6 @@ struct math_constants<double> {
   static constexpr double log2e = 0x1.71547652b82fep+0;    // 1.4426950408889634
   static constexpr double exp_lowest = -760.0;
   static constexpr double exp_highest = 710.0;
-  static constexpr double expm1_lowest = -40.0;
   // (e^r - 1 - r) / r^2 on [-ln2/2, ln2/2], degree 10: 2^-57.5 relative.
   static constexpr double expm1_tail[] = {
       0x1.1f72fc730b4ffp-29,  // 2.0914679376583935e-09
@@ -108,39 +105,71 @@ struct math_constants<double> {
   };
 };
 
+// Which arguments an exponential is built for: any (clamped on both sides)
+// or only x <= 0 (-inf included), which saves the upper clamp.
+enum class argument_sign { any, nonpositive };
+
 // e^(high + low) = 2^n * e^r, kept apart so that a caller's factor m is
 // applied before the power of two: m * e^x then rounds once even when it is
 // subnormal, instead of rounding e^x first and multiplying the error by m.
 // r = high - n*ln2 is exact (fused, and n*ln2_hi fits); low and the low part of
-// ln2 come after. 2^n is applied as two halves so that every n from the clamp
-// range [exp_lowest, exp_highest] gives normal scales.
+// ln2 come after. The clamp to [exp_lowest, exp_highest] keeps n in the range
+// scale_by_power_of_2 takes and turns -inf into an exact 0.
 template <class V>
 class exponential {
  public:
-  explicit exponential(V const& high, V const& low = V(0)) {
-    using C = math_constants<scalar_of_t<V>>;
-    const V x = detail::clamp_above(detail::clamp_below(high, V(C::exp_lowest)), V(C::exp_highest));
-    const V n = detail::nearest_integer_of_product(x, V(C::log2e));
-    V r = detail::fma(n, V(-C::ln2_hi), x) + low;
-    r = detail::fma(n, V(-C::ln2_lo), r);
-    e_r_minus_1_ = detail::fma(r * r, detail::horner(r, C::expm1_tail), r);
-    const V first_half = detail::nearest_integer_of_product(n, V(0.5));
-    first_scale_ = detail::pow2(first_half);
-    second_scale_ = detail::pow2(n - first_half);
+  explicit exponential(V const& x, argument_sign sign = argument_sign::any) {
+    reduce(clamped(x, sign), nullptr);
   }
+  exponential(V const& high, V const& low) { reduce(clamped(high, argument_sign::any), &low); }
 
-  // m * e^x, with one rounding of m * e^r and one of the final scaling;
-  // the clamp makes it exact 0 below exp_lowest for |m| < 2^20.
+  // m * e^x, with one rounding of m * e^r and one of the scaling; exact 0
+  // below exp_lowest for |m| < 2^20.
   V times(V const& m) const {
-    return (detail::fma(m, e_r_minus_1_, m) * first_scale_) * second_scale_;
+    return detail::scale_by_power_of_2(detail::fma(m, e_r_minus_1_, m), n_);
   }
 
-  V value() const { return times(V(1)); }
+  V value() const { return detail::scale_by_power_of_2(V(1) + e_r_minus_1_, n_); }
+
+  // e^x - 1 = high + low, for x <= 0, to the polynomial's error and the
+  // rounding of r: (s - 1) + s * (e^r - 1) with s = 2^n. s - 1 is exact as a
+  // two-word sum, s * (e^r - 1) is exact and so is the rounding error of
+  // e^r - 1 (recovered like high's: its difference with r is exact by
+  // Sterbenz), so nothing cancels and high is rounded once.
+  double_word<V> minus_one() const {
+    const V s = detail::scale_by_power_of_2(V(1), n_);
+    const double_word<V> s_minus_1 = detail::fast_two_sum(V(-1), s);
+    const V high = detail::fma(s, e_r_minus_1_, s_minus_1.high);
+    const V low = detail::fma(s, e_r_minus_1_, s_minus_1.high - high) + s_minus_1.low;
+    return {high, detail::fma(s, e_r_minus_1_low(), low)};
+  }
 
  private:
+  using constants = math_constants<scalar_of_t<V>>;
+
+  static V clamped(V const& x, argument_sign sign) {
+    const V above_lowest = detail::clamp_below(x, V(constants::exp_lowest));
+    return sign == argument_sign::any ? detail::clamp_above(above_lowest, V(constants::exp_highest))
+                                      : above_lowest;
+  }
+
+  void reduce(V const& x, V const* low) {
+    n_ = detail::nearest_integer_of_product(x, V(constants::log2e));
+    V r = detail::fma(n_, V(-constants::ln2_hi), x);
+    if (low != nullptr) r = r + *low;
+    r_ = detail::fma(n_, V(-constants::ln2_lo), r);
+    r_squared_ = r_ * r_;
+    tail_ = detail::horner(r_, constants::expm1_tail);
+    e_r_minus_1_ = detail::fma(r_squared_, tail_, r_);
+  }
+
+  V e_r_minus_1_low() const { return detail::fma(r_squared_, tail_, r_ - e_r_minus_1_); }
+
+  V n_;
+  V r_;
+  V r_squared_;
+  V tail_;
   V e_r_minus_1_;
-  V first_scale_;
-  V second_scale_;
 };
 
 template <class V>
@@ -148,18 +177,10 @@ inline V exp(V const& x) {
   return exponential<V>(x).value();
 }
 
-// e^x - 1 for x <= 0 (-inf gives -1), as (s - 1) + s * (e^r - 1) with s = 2^n:
-// no cancellation, since s - 1 is exact for the n that reach it.
+// e^x - 1 for x <= 0 (-inf gives -1), rounded once.
 template <class V>
 inline V expm1_nonpositive(V const& x) {
-  using C = math_constants<scalar_of_t<V>>;
-  const V clamped = detail::clamp_below(x, V(C::expm1_lowest));
-  const V n = detail::nearest_integer_of_product(clamped, V(C::log2e));
-  V r = detail::fma(n, V(-C::ln2_hi), clamped);
-  r = detail::fma(n, V(-C::ln2_lo), r);
-  const V e_r_minus_1 = detail::fma(r * r, detail::horner(r, C::expm1_tail), r);
-  const V s = detail::pow2(n);
-  return detail::fma(s, e_r_minus_1, s - V(1));
+  return exponential<V>(x, argument_sign::nonpositive).minus_one().high;
 }
 
 // erfcx(z) = e^(z^2) * erfc(z) for z in [0, erfcx_highest], as

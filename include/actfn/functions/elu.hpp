@@ -9,15 +9,15 @@
 namespace actfn {
 namespace detail {
 
-// scale * (x if x > 0, else alpha * expm1(x)), and its derivative; shared by
-// elu (scale = 1) and selu. scale_alpha = scale * alpha is passed rounded once.
-// The negative side uses expm1, never e^x - 1, which cancels near 0. Zeros
-// keep their sign (f(-0) = -0).
+// positive_part if x > 0, else scale_alpha * expm1(x); shared by elu
+// (positive_part = x) and selu (lambda * x), with scale_alpha = scale * alpha
+// rounded once. The negative side uses expm1, never e^x - 1, which cancels
+// near 0. Zeros keep their sign (f(-0) = -0).
 template <class V>
-inline V elu_forward(V const& x, scalar_of_t<V> scale, scalar_of_t<V> scale_alpha) {
+inline V elu_forward(V const& x, V const& positive_part, scalar_of_t<V> scale_alpha) {
   const V negative_part =
       V(scale_alpha) * detail::expm1_nonpositive(detail::select(x > V(0), V(0), x));
-  return detail::select(x < V(0), negative_part, V(scale) * x);
+  return detail::select(x < V(0), negative_part, positive_part);
 }
 
 // scale if x > 0, else scale_alpha * e^x (so f'(0) = scale_alpha), with the
@@ -47,7 +47,7 @@ class elu {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
-    return detail::elu_forward(x, T(1), alpha_);
+    return detail::elu_forward(x, x, alpha_);
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>

@@ -12,12 +12,14 @@ namespace actfn {
 //   f'(x) = 1 - tanh^2 x = sech^2 x
 //   range [-1, 1]; odd (f(-0) = -0); f(+-inf) = +-1, f'(+-inf) = 0; NaN gives NaN.
 //   Max error against a long double reference over the whole finite range:
-//   f within 3 ULP, f' within 4 ULP.
-// f from u = expm1(-2|x|) in (-1, 0]: tanh|x| = -u / (2 + u), no cancellation
-// anywhere (2 + u is in (1, 2]) and nothing to overflow. f' as
-// 4e / (1 + e)^2 with e = e^-2|x|, never as 1 - tanh^2, which cancels to 0 for
-// |x| > 9 (float); the factor 4 is applied inside the exponential so that a
-// subnormal result is rounded once.
+//   f within 2 ULP, f' within 4 ULP.
+// Both from e = e^-2|x| in [0, 1], which never overflows. f from
+// u = e - 1 = expm1(-2|x|) in [-1, 0], carried as an exact two-word value:
+// tanh|x| = -u / (2 + u), where 2 + u is in [1, 2] and nothing cancels; the
+// quotient is corrected by its residual. f' as 4e / (1 + e)^2, never as
+// 1 - tanh^2, which cancels to 0 for |x| > 9 (float); the factor 4 is applied
+// inside the exponential so that a subnormal result is rounded once, and the
+// square of the two-word 1 + e is rounded once.
 template <class T>
 class tanh {
  public:
@@ -25,15 +27,32 @@ class tanh {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
-    const V u = detail::expm1_nonpositive(V(-2) * detail::abs(x));
-    return detail::copy_sign(detail::negate(u) / (V(2) + u), x);
+    const detail::double_word<V> u = exponential_of_minus_twice_abs(x).minus_one();
+    detail::double_word<V> two_plus_u = detail::fast_two_sum(V(2), u.high);
+    two_plus_u.low = two_plus_u.low + u.low;
+    const V quotient = detail::negate(u.high) / two_plus_u.high;
+    const V residual = detail::fma(
+        detail::negate(quotient), two_plus_u.low,
+        detail::fma(detail::negate(quotient), two_plus_u.high, detail::negate(u.high)) - u.low);
+    // residual / (2 + u), where 1 / (2 + u) = (1 + quotient) / 2.
+    const V magnitude = detail::fma(residual, detail::fma(quotient, V(0.5), V(0.5)), quotient);
+    return detail::copy_sign(magnitude, x);
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative(V const& x) const {
-    const detail::exponential<V> e(V(-2) * detail::abs(x));
-    const V one_plus_e = V(1) + e.value();
-    return e.times(V(4)) / (one_plus_e * one_plus_e);
+    const detail::exponential<V> e = exponential_of_minus_twice_abs(x);
+    const detail::double_word<V> one_plus_e = detail::fast_two_sum(V(1), e.value());
+    const V square = detail::fma(one_plus_e.high, one_plus_e.high,
+                                 (one_plus_e.high + one_plus_e.high) * one_plus_e.low);
+    return e.times(V(4)) / square;
+  }
+
+ private:
+  template <class V>
+  static detail::exponential<V> exponential_of_minus_twice_abs(V const& x) {
+    return detail::exponential<V>(V(2) * detail::negative_abs(x),
+                                  detail::argument_sign::nonpositive);
   }
 };
 
