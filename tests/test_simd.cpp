@@ -55,3 +55,23 @@ TEMPLATE_TEST_CASE("simd: pow2 is exact over the normal range", "[simd]", float,
     REQUIRE(actfn::detail::pow2(batch<T>(T(n))).get(0) == expected);
   }
 }
+
+// The scalar path (two exact halves) and the batch path (vscalef on AVX-512)
+// both round v * 2^n once, as std::ldexp does, subnormal and overflowing
+// results included.
+TEMPLATE_TEST_CASE("simd: scale_by_power_of_2 rounds once, like ldexp", "[simd]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  // From below the subnormal range (results that round to 0) to overflow.
+  const int lowest = limits::min_exponent - limits::digits - 3;
+  for (T v : {T(1), T(-1.75), T(1) + limits::epsilon(), T(1.5) - limits::epsilon(),
+              T(3) * limits::epsilon() + T(1.25)}) {
+    for (int n = lowest; n <= limits::max_exponent + 2; ++n) {
+      CAPTURE(v, n);
+      const T expected = std::ldexp(v, n);
+      REQUIRE(support::same(actfn::detail::scale_by_power_of_2(v, T(n)), expected));
+      REQUIRE(support::same(actfn::detail::scale_by_power_of_2(batch<T>(v), batch<T>(T(n))).get(0),
+                            expected));
+    }
+  }
+}
