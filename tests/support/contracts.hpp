@@ -29,7 +29,7 @@ constexpr bounds tanh{2, 4};
 constexpr bounds elu{2, 1.5};
 constexpr bounds selu{2, 1.5};
 constexpr bounds gelu_erf{4, 5};
-constexpr bounds gelu_tanh{3, 6};
+constexpr bounds gelu_tanh{2, 4};
 }  // namespace contract
 
 // visit(name, functor, reference, reference derivative, bounds, derivative zeros)

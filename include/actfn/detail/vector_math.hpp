@@ -131,6 +131,15 @@ class exponential {
 
   V value() const { return detail::scale_by_power_of_2(V(1) + e_r_minus_1_, n_); }
 
+  // m * e^x as two words: the rounding error of m * e^r (exact by
+  // Sterbenz up to the product's own) and the polynomial's rounding error are
+  // kept in the low word. Exact scaling, so only for normal results.
+  double_word<V> times_as_two_words(V const& m) const {
+    const V high = detail::fma(m, e_r_minus_1_, m);
+    const V low = detail::fma(m, e_r_minus_1_low(), detail::fma(m, e_r_minus_1_, m - high));
+    return {detail::scale_by_power_of_2(high, n_), detail::scale_by_power_of_2(low, n_)};
+  }
+
   // e^x - 1 = high + low, for x <= 0, to the polynomial's error and the
   // rounding of r: (s - 1) + s * (e^r - 1) with s = 2^n. s - 1 is exact as a
   // two-word sum, s * (e^r - 1) is exact and so is the rounding error of
@@ -181,6 +190,38 @@ inline V exp(V const& x) {
 template <class V>
 inline V expm1_nonpositive(V const& x) {
   return exponential<V>(x, argument_sign::nonpositive).minus_one().high;
+}
+
+// numerator / (high + low), to about half an ULP beyond the numerator's own
+// error: the quotient through a reciprocal, corrected once by its residual
+// numerator - quotient * denominator (exact in the fused steps up to the
+// tiny quotient * low term). The two-word numerator form adds its low word to
+// the residual.
+template <class V>
+inline V divide(V const& numerator, double_word<V> const& denominator) {
+  const V reciprocal = V(1) / denominator.high;
+  const V quotient = numerator * reciprocal;
+  const V residual =
+      detail::fma(detail::negate(quotient), denominator.low,
+                  detail::fma(detail::negate(quotient), denominator.high, numerator));
+  return detail::fma(residual, reciprocal, quotient);
+}
+template <class V>
+inline V divide(double_word<V> const& numerator, double_word<V> const& denominator) {
+  const V reciprocal = V(1) / denominator.high;
+  const V quotient = numerator.high * reciprocal;
+  const V residual = detail::fma(
+      detail::negate(quotient), denominator.low,
+      detail::fma(detail::negate(quotient), denominator.high, numerator.high) + numerator.low);
+  return detail::fma(residual, reciprocal, quotient);
+}
+
+// (high + low)^2 as two words, for |low| <= ulp(high): the square of high
+// split exactly, plus the cross term.
+template <class V>
+inline double_word<V> square(double_word<V> const& v) {
+  const V high = v.high * v.high;
+  return {high, detail::fma(v.high, v.high, detail::negate(high)) + (v.high + v.high) * v.low};
 }
 
 // erfcx(z) = e^(z^2) * erfc(z) for z in [0, erfcx_highest], as

@@ -16,9 +16,8 @@ namespace actfn {
 // Both come from e = e^-|x| in [0, 1], which never overflows: f = e/(1+e) for
 // x < 0 and 1/(1+e) for x >= 0, and f' = e/(1+e)^2 for every x. So neither
 // side cancels, and f' keeps its relative accuracy into the subnormal tail
-// where f(x)*(1 - f(x)) would give 0 (x > 17 in float). 1 + e is carried as
-// an exact two-word sum: f's quotient is corrected by its residual, and f'
-// squares the sum rounded once.
+// where f(x)*(1 - f(x)) would give 0 (x > 17 in float). 1 + e and its square
+// are carried as two words, and each quotient is corrected by its residual.
 template <class T>
 class sigmoid {
  public:
@@ -27,25 +26,13 @@ class sigmoid {
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
     const V e = exponential_of_minus_abs(x);
-    const detail::double_word<V> one_plus_e = detail::fast_two_sum(V(1), e);
-    const auto negative = x < V(0);
-    const V numerator = detail::select(negative, e, V(1));
-    const V quotient = numerator / one_plus_e.high;
-    const V residual =
-        detail::fma(detail::negate(quotient), one_plus_e.low,
-                    detail::fma(detail::negate(quotient), one_plus_e.high, numerator));
-    // residual / (1 + e), where 1 / (1 + e) is the quotient for x >= 0 and
-    // 1 - quotient for x < 0 (the residual is an ULP: it needs no more).
-    return detail::fma(residual, detail::select(negative, V(1) - quotient, quotient), quotient);
+    return detail::divide(detail::select(x < V(0), e, V(1)), detail::fast_two_sum(V(1), e));
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative(V const& x) const {
     const V e = exponential_of_minus_abs(x);
-    const detail::double_word<V> one_plus_e = detail::fast_two_sum(V(1), e);
-    const V square = detail::fma(one_plus_e.high, one_plus_e.high,
-                                 (one_plus_e.high + one_plus_e.high) * one_plus_e.low);
-    return e / square;
+    return detail::divide(e, detail::square(detail::fast_two_sum(V(1), e)));
   }
 
  private:

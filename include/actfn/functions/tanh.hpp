@@ -18,8 +18,8 @@ namespace actfn {
 // tanh|x| = -u / (2 + u), where 2 + u is in [1, 2] and nothing cancels; the
 // quotient is corrected by its residual. f' as 4e / (1 + e)^2, never as
 // 1 - tanh^2, which cancels to 0 for |x| > 9 (float); the factor 4 is applied
-// inside the exponential so that a subnormal result is rounded once, and the
-// square of the two-word 1 + e is rounded once.
+// inside the exponential so that a subnormal result is rounded once, and
+// 1 + e and its square are carried as two words.
 template <class T>
 class tanh {
  public:
@@ -30,22 +30,14 @@ class tanh {
     const detail::double_word<V> u = exponential_of_minus_twice_abs(x).minus_one();
     detail::double_word<V> two_plus_u = detail::fast_two_sum(V(2), u.high);
     two_plus_u.low = two_plus_u.low + u.low;
-    const V quotient = detail::negate(u.high) / two_plus_u.high;
-    const V residual = detail::fma(
-        detail::negate(quotient), two_plus_u.low,
-        detail::fma(detail::negate(quotient), two_plus_u.high, detail::negate(u.high)) - u.low);
-    // residual / (2 + u), where 1 / (2 + u) = (1 + quotient) / 2.
-    const V magnitude = detail::fma(residual, detail::fma(quotient, V(0.5), V(0.5)), quotient);
-    return detail::copy_sign(magnitude, x);
+    const detail::double_word<V> minus_u{detail::negate(u.high), detail::negate(u.low)};
+    return detail::copy_sign(detail::divide(minus_u, two_plus_u), x);
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative(V const& x) const {
     const detail::exponential<V> e = exponential_of_minus_twice_abs(x);
-    const detail::double_word<V> one_plus_e = detail::fast_two_sum(V(1), e.value());
-    const V square = detail::fma(one_plus_e.high, one_plus_e.high,
-                                 (one_plus_e.high + one_plus_e.high) * one_plus_e.low);
-    return e.times(V(4)) / square;
+    return detail::divide(e.times(V(4)), detail::square(detail::fast_two_sum(V(1), e.value())));
   }
 
  private:
