@@ -93,7 +93,7 @@ TEMPLATE_TEST_CASE("softmax: accuracy against long double", "[softmax]", float, 
             << " ULP; log_softmax: max " << double(worst_log) << " ULP; rows sum to 1 within "
             << double(worst_sum / std::numeric_limits<T>::epsilon()) << " epsilon\n";
   // The bounds in softmax.hpp.
-  CHECK(worst_softmax <= (sizeof(T) == 4 ? 6 : 5));
+  CHECK(worst_softmax <= 2);
   CHECK(worst_log <= 2);
   CHECK(worst_sum <= 3 * real(std::numeric_limits<T>::epsilon()));
 }
