@@ -3,7 +3,8 @@
 
 // Per-element time of actfn's array kernels against a plain std:: loop and the
 // equivalent Eigen array expression, measured in the same run: every function,
-// forward and backward, float and double, n = 4096, 65536 and 16,777,216.
+// forward and backward, float and double, n = 4096, 65536 and 16,777,216; and
+// a plain copy of the same bytes as the memory baseline.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -15,23 +16,30 @@
 namespace bench {
 namespace {
 
+// Registers "<name>/<float|double>/<library>" at n = 4096, 65536 and 2^24;
+// body(buffers, n) is the timed work.
+template <class T, class Body>
+void register_sizes(std::string const& name, std::string const& library, Body body) {
+  const std::string type = sizeof(T) == 4 ? "float" : "double";
+  benchmark::RegisterBenchmark((name + "/" + type + "/" + library).c_str(),
+                               [body](benchmark::State& state) {
+                                 run<T>(state, static_cast<std::size_t>(state.range(0)), body);
+                               })
+      ->Arg(4096)
+      ->Arg(65536)
+      ->Arg(16777216)
+      ->Unit(benchmark::kMicrosecond);
+}
+
 // One function's entries: actfn forward/backward, std:: loop, Eigen. The Eigen
 // lambdas return expressions, evaluated straight into the output buffer.
 template <class T, class F, class Scalar, class ScalarDerivative, class Eigen,
           class EigenDerivative>
 void add(std::string const& name, F f, Scalar scalar, ScalarDerivative scalar_derivative,
          Eigen eigen, EigenDerivative eigen_derivative) {
-  const std::string type = sizeof(T) == 4 ? "float" : "double";
   const auto register_one = [&](std::string const& direction, std::string const& library,
                                 auto body) {
-    benchmark::RegisterBenchmark((name + "/" + direction + "/" + type + "/" + library).c_str(),
-                                 [body](benchmark::State& state) {
-                                   run<T>(state, static_cast<std::size_t>(state.range(0)), body);
-                                 })
-        ->Arg(4096)
-        ->Arg(65536)
-        ->Arg(16777216)
-        ->Unit(benchmark::kMicrosecond);
+    register_sizes<T>(name + "/" + direction, library, body);
   };
   register_one("forward", "actfn", [f](buffers<T>& d, std::size_t n) {
     actfn::forward(f, d.x.data(), d.out.data(), n);
@@ -51,8 +59,22 @@ void add(std::string const& name, F f, Scalar scalar, ScalarDerivative scalar_de
   });
 }
 
+// The memory baselines, as "std" entries of a "copy" row: forward copies x to
+// out (the bytes every forward moves), backward writes x * dy (the bytes every
+// backward moves).
+template <class T>
+void add_copy() {
+  register_sizes<T>("copy/forward", "std", [](buffers<T>& d, std::size_t n) {
+    std::copy(d.x.data(), d.x.data() + n, d.out.data());
+  });
+  register_sizes<T>("copy/backward", "std", [](buffers<T>& d, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) d.out[i] = d.x[i] * d.dy[i];
+  });
+}
+
 template <class T>
 void add_all() {
+  add_copy<T>();
   using A = array<T>;
   const T sqrt1_2 = T(0.70710678118654752440), inv_sqrt_2pi = T(0.39894228040143267794);
   const T c = T(0.79788456080286535588), k = T(0.044715);

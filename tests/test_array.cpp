@@ -94,6 +94,18 @@ TEMPLATE_TEST_CASE("array API equals the scalar functor bit for bit", "[array]",
   });
 }
 
+// Outputs of streaming_threshold_bytes and more take the streaming-store
+// loop: same bits, at every alignment of the output, in place or not.
+TEMPLATE_TEST_CASE("array API: large buffers stream with the same bits", "[array]", float, double) {
+  using T = TestType;
+  const std::size_t n = actfn::detail::streaming_threshold_bytes / sizeof(T) + 37;
+  const actfn::sigmoid<T> f;
+  for (std::size_t offset : {std::size_t(0), std::size_t(1), xsimd::batch<T>::size - 1}) {
+    INFO(offset);
+    for (bool in_place : {false, true}) check_against_scalar<T>(f, n, offset, in_place);
+  }
+}
+
 TEMPLATE_TEST_CASE("array API: range overloads", "[array]", float, double) {
   using T = TestType;
   const actfn::tanh<T> f;

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <type_traits>
 
 #include "actfn/detail/simd.hpp"
 
@@ -53,15 +55,80 @@ inline void store_lanes(xsimd::batch<T, A> const& v, T* out, std::size_t count) 
   std::copy(lanes.begin(), lanes.begin() + count, out);
 }
 
-// out[i] = kernel(in[i]...) for i < n. In place (out equal to an input) is fine.
+// Outputs at least this large are written with non-temporal stores, which
+// skip the cache (and the read of each line before it is written): about
+// 1.5x faster for a memory-bound loop on a buffer far beyond the caches, and
+// the output would have been evicted before anyone read it anyway.
+constexpr std::size_t streaming_threshold_bytes = std::size_t(16) << 20;
+
+// Stores v at out, which must be aligned to the batch, bypassing the cache
+// where the architecture has a streaming store. Callers finish with
+// finish_streaming().
+template <class T, class A>
+inline void store_streaming(xsimd::batch<T, A> const& v, T* out) {
+#if defined(__AVX512F__)
+  if constexpr (std::is_base_of<xsimd::avx512f, A>::value) {
+    if constexpr (std::is_same<T, float>::value) {
+      return _mm512_stream_ps(out, v);
+    } else {
+      return _mm512_stream_pd(out, v);
+    }
+  }
+#endif
+#if defined(__AVX__)
+  if constexpr (std::is_base_of<xsimd::avx, A>::value) {
+    if constexpr (std::is_same<T, float>::value) {
+      return _mm256_stream_ps(out, v);
+    } else {
+      return _mm256_stream_pd(out, v);
+    }
+  }
+#endif
+  v.store_aligned(out);
+}
+
+// Orders the streaming stores before any later store (x86 streaming stores
+// are weakly ordered), so that another thread that sees a later write sees
+// them too.
+inline void finish_streaming() {
+#if defined(__SSE__) || defined(_M_X64)
+  _mm_sfence();
+#endif
+}
+
+// out[i] = kernel(in[i]...) for i < n, out's lines cached.
 template <class T, class Kernel, class... Inputs>
-inline void transform(std::size_t n, T* out, Kernel&& kernel, const Inputs*... in) {
+inline void transform_cached(std::size_t n, T* out, Kernel&& kernel, const Inputs*... in) {
   detail::for_each_batch(
       n, T(0),
       [out, &kernel](std::size_t i, std::size_t count, auto const&... v) {
         detail::store_lanes(kernel(v...), out + i, count);
       },
       in...);
+}
+
+// out[i] = kernel(in[i]...) for i < n. In place (out equal to an input) is fine.
+// Large outputs are streamed (see streaming_threshold_bytes): the elements
+// before out's first batch-aligned address and after its last full batch go
+// through the cached loop, the rest straight to memory. Each element's bits
+// are the same either way.
+template <class T, class Kernel, class... Inputs>
+inline void transform(std::size_t n, T* out, Kernel&& kernel, const Inputs*... in) {
+  using batch = xsimd::batch<T>;
+  if (n * sizeof(T) < streaming_threshold_bytes) {
+    detail::transform_cached(n, out, kernel, in...);
+    return;
+  }
+  constexpr std::size_t alignment = batch::size * sizeof(T);
+  const std::size_t misaligned = reinterpret_cast<std::uintptr_t>(out) % alignment;
+  const std::size_t head = misaligned == 0 ? 0 : (alignment - misaligned) / sizeof(T);
+  detail::transform_cached(head, out, kernel, in...);
+  std::size_t i = head;
+  for (; i + batch::size <= n; i += batch::size) {
+    detail::store_streaming(kernel(batch::load_unaligned(in + i)...), out + i);
+  }
+  detail::transform_cached(n - i, out + i, kernel, (in + i)...);
+  detail::finish_streaming();
 }
 
 // The lanes of v, in order, for reductions that finish in scalar code.
