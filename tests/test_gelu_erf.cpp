@@ -13,8 +13,8 @@ static constexpr support::real derivative_zero = reference::gelu_erf_derivative_
 
 TEMPLATE_TEST_CASE("gelu_erf: accuracy over the finite range", "[gelu_erf]", float, double) {
   support::check_accuracy<TestType>("gelu_erf", actfn::gelu_erf<TestType>{}, reference::gelu_erf,
-                                    reference::gelu_erf_derivative, support::contract::gelu_erf,
-                                    {derivative_zero});
+                                    reference::gelu_erf_derivative,
+                                    support::contract::gelu_erf<TestType>, {derivative_zero});
 }
 
 TEMPLATE_TEST_CASE("gelu_erf: derivative matches finite differences", "[gelu_erf]", float, double) {
@@ -25,7 +25,7 @@ TEMPLATE_TEST_CASE("gelu_erf: derivative near its zero", "[gelu_erf]", float, do
   using T = TestType;
   support::check_derivative_beside_zero<T>(actfn::gelu_erf<T>{}, reference::gelu_erf_derivative,
                                            derivative_zero,
-                                           support::contract::gelu_erf.derivative_ulp);
+                                           support::contract::gelu_erf<T>.derivative_ulp);
 }
 
 TEMPLATE_TEST_CASE("gelu_erf: tails and special values", "[gelu_erf]", float, double) {

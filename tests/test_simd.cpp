@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include "catch.hpp"
 #include "support/checks.hpp"
@@ -72,6 +73,28 @@ TEMPLATE_TEST_CASE("simd: scale_by_power_of_2 rounds once, like ldexp", "[simd]"
       REQUIRE(support::same(actfn::detail::scale_by_power_of_2(v, T(n)), expected));
       REQUIRE(support::same(actfn::detail::scale_by_power_of_2(batch<T>(v), batch<T>(T(n))).get(0),
                             expected));
+    }
+  }
+}
+
+TEST_CASE("simd: in_double_precision rounds each lane's double result once", "[simd]") {
+  // For x = 2^24 + 2k, (x + 1) - x is exactly 1 in double and 0 or 2 in float
+  // (x + 1 is a float tie), so a lane computed in float shows; x / 3 makes
+  // every lane's result different, so a lane that took another's shows.
+  const auto kernel = [](auto const& x) {
+    using V = std::decay_t<decltype(x)>;
+    return ((x + V(1)) - x) * x / V(3);
+  };
+  float lanes[batch<float>::size];
+  for (float first = 0x1p24f; first < 0x1p24f + 4096; first += 2 * batch<float>::size) {
+    for (std::size_t i = 0; i < batch<float>::size; ++i) lanes[i] = first + 2 * float(i);
+    const batch<float> result =
+        actfn::detail::in_double_precision(batch<float>::load_unaligned(lanes), kernel);
+    for (std::size_t i = 0; i < batch<float>::size; ++i) {
+      CAPTURE(lanes[i]);
+      const float expected = static_cast<float>(static_cast<double>(lanes[i]) / 3);
+      REQUIRE(support::same(result.get(i), expected));
+      REQUIRE(support::same(actfn::detail::in_double_precision(lanes[i], kernel), expected));
     }
   }
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <actfn/actfn.hpp>
@@ -28,7 +29,9 @@ constexpr bounds sigmoid{2, 4};
 constexpr bounds tanh{2, 4};
 constexpr bounds elu{2, 1.5};
 constexpr bounds selu{2, 1.5};
-constexpr bounds gelu_erf{4, 5};
+// float gelu_erf is the double kernel rounded once.
+template <class T>
+constexpr bounds gelu_erf = std::is_same<T, float>::value ? bounds{0.51, 0.51} : bounds{4, 5};
 constexpr bounds gelu_tanh{2, 4};
 }  // namespace contract
 
@@ -52,7 +55,7 @@ void for_each_contract(Visit&& visit) {
   visit("selu", actfn::selu<T>{}, reference::selu, reference::selu_derivative, contract::selu,
         std::vector<real>{});
   visit("gelu_erf", actfn::gelu_erf<T>{}, reference::gelu_erf, reference::gelu_erf_derivative,
-        contract::gelu_erf, std::vector<real>{reference::gelu_erf_derivative_zero});
+        contract::gelu_erf<T>, std::vector<real>{reference::gelu_erf_derivative_zero});
   visit("gelu_tanh", actfn::gelu_tanh<T>{}, reference::gelu_tanh, reference::gelu_tanh_derivative,
         contract::gelu_tanh, std::vector<real>{reference::gelu_tanh_derivative_zero});
 }

@@ -313,6 +313,51 @@ class compensated_sum {
   V correction_ = V(0);
 };
 
+// kernel(x) evaluated in double precision and rounded once to float, lane by
+// lane, for float functions whose float evaluation cannot reach their error
+// bound: a double kernel accurate to 2^-40 gives float results within
+// 0.5 + 2^-16 ULP. kernel takes a double or a batch of doubles.
+template <class Kernel>
+inline float in_double_precision(float x, Kernel&& kernel) {
+  return static_cast<float>(kernel(static_cast<double>(x)));
+}
+template <class A, class Kernel>
+inline xsimd::batch<float, A> in_double_precision(xsimd::batch<float, A> const& x,
+                                                  Kernel&& kernel) {
+  using narrow = xsimd::batch<float, A>;
+  using wide = xsimd::batch<double, A>;
+#if defined(__AVX512F__)
+  if constexpr (std::is_base_of<xsimd::avx512f, A>::value) {
+    const __m512 v = x;
+    const __m256 low_half = _mm512_castps512_ps256(v);
+    const __m256 high_half = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1));
+    const __m256 low = _mm512_cvtpd_ps(kernel(wide(_mm512_cvtps_pd(low_half))));
+    const __m256 high = _mm512_cvtpd_ps(kernel(wide(_mm512_cvtps_pd(high_half))));
+    return narrow(_mm512_castpd_ps(_mm512_insertf64x4(_mm512_castpd256_pd512(_mm256_castps_pd(low)),
+                                                      _mm256_castps_pd(high), 1)));
+  }
+#endif
+#if defined(__AVX__)
+  if constexpr (std::is_base_of<xsimd::avx, A>::value) {
+    const __m256 v = x;
+    const __m128 low = _mm256_cvtpd_ps(kernel(wide(_mm256_cvtps_pd(_mm256_castps256_ps128(v)))));
+    const __m128 high = _mm256_cvtpd_ps(kernel(wide(_mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)))));
+    return narrow(_mm256_insertf128_ps(_mm256_castps128_ps256(low), high, 1));
+  }
+#endif
+  alignas(A::alignment()) float narrow_lanes[narrow::size];
+  alignas(A::alignment()) double wide_lanes[narrow::size];
+  x.store_aligned(narrow_lanes);
+  for (std::size_t i = 0; i < narrow::size; ++i) wide_lanes[i] = narrow_lanes[i];
+  for (std::size_t i = 0; i < narrow::size; i += wide::size) {
+    kernel(wide::load_aligned(wide_lanes + i)).store_aligned(wide_lanes + i);
+  }
+  for (std::size_t i = 0; i < narrow::size; ++i) {
+    narrow_lanes[i] = static_cast<float>(wide_lanes[i]);
+  }
+  return narrow::load_aligned(narrow_lanes);
+}
+
 // Horner's scheme, highest coefficient first, one fused step per coefficient.
 template <class V, class T, std::size_t N>
 inline V horner(V const& x, const T (&coefficients)[N]) {

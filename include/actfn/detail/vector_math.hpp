@@ -34,23 +34,6 @@ struct math_constants<float> {
       0x1.555556p-3f,   // 0.1666666716337204
       0x1p-1f,          // 0.5
   };
-  // (1 + 2z) * erfcx(z) as a polynomial in t = (z - 2) / (z + 2), z in
-  // [0, 11], degree 10: 2^-23.4 relative, Horner rounding included.
-  static constexpr float erfcx_shift = 2.0f;
-  static constexpr float erfcx_highest = 11.0f;
-  static constexpr float erfcx_polynomial[] = {
-      0x1.143c2ep-15f,   // 3.292978726676665e-05
-      -0x1.6f110cp-12f,  // -0.00035006197867915034
-      -0x1.47701ep-10f,  // -0.0012490766821429133
-      0x1.4affe8p-10f,   // 0.001262663397938013
-      0x1.1ad8fp-7f,     // 0.008631817996501923
-      -0x1.07893ap-7f,   // -0.008042481727898121
-      -0x1.bc085ep-5f,   // -0.05420320853590965
-      0x1.4ffb12p-3f,    // 0.16405309736728668
-      -0x1.540856p-3f,   // -0.16603152453899384
-      -0x1.7bf6p-4f,     // -0.09276390075683594
-      0x1.46e80ep+0f,    // 1.2769783735275269
-  };
 };
 
 template <>
