@@ -95,7 +95,8 @@ TEMPLATE_TEST_CASE("array API equals the scalar functor bit for bit", "[array]",
 }
 
 // Outputs of streaming_threshold_bytes and more take the streaming-store
-// loop: same bits, at every alignment of the output, in place or not.
+// loop: same bits with the output aligned, one element off and one short of a
+// batch, in place or not.
 TEMPLATE_TEST_CASE("array API: large buffers stream with the same bits", "[array]", float, double) {
   using T = TestType;
   const std::size_t n = actfn::detail::streaming_threshold_bytes / sizeof(T) + 37;

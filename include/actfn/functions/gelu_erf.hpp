@@ -96,8 +96,8 @@ struct gelu_erf_constants {
 //   f' = e^(-a^2/2) * (erfcx/2 - a/sqrt(2 pi)) for x < 0, 1 minus that for x >= 0.
 // A float kernel built the same way stays near 4 ULP (the rounding of a/sqrt2,
 // of Horner's steps in erfcx, of its divisions and of the products add up),
-// so float lanes go through the double kernel, about 4x the time of that
-// float kernel.
+// so float lanes go through the double kernel and cost what it costs per
+// element (bench/: gelu_erf float against double).
 template <class T>
 class gelu_erf {
   using C = detail::gelu_erf_constants;
