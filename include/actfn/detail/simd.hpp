@@ -252,9 +252,36 @@ struct double_word {
   V high;
   V low;
 };
+// x as it was rounded, hidden from the optimizer: with -ffp-contract=fast,
+// clang fuses a product into a later addition even across inlined functions,
+// which would skip the product's rounding that two-word arithmetic accounts
+// for. An empty asm that takes and gives back the register costs nothing.
+template <class V>
+inline V as_rounded(V const& x) {
+#if defined(__GNUC__) && (defined(__SSE2__) || defined(__aarch64__))
+#if defined(__aarch64__)
+#define ACTFN_VECTOR_REGISTER "+w"
+#else
+#define ACTFN_VECTOR_REGISTER "+v"
+#endif
+  if constexpr (std::is_arithmetic<V>::value) {
+    V copy = x;
+    __asm__("" : ACTFN_VECTOR_REGISTER(copy));
+    return copy;
+  } else {
+    typename V::register_type copy = x;
+    __asm__("" : ACTFN_VECTOR_REGISTER(copy));
+    return V(copy);
+  }
+#undef ACTFN_VECTOR_REGISTER
+#else
+  return x;
+#endif
+}
+
 template <class V>
 inline double_word<V> two_product(V const& a, V const& b) {
-  const V high = a * b;
+  const V high = detail::as_rounded(a * b);
 #if ACTFN_HAS_FMA
   return {high, detail::fma(a, b, detail::negate(high))};
 #else
