@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -154,6 +155,9 @@ inline double_word<T> total(compensated_sum<xsimd::batch<T, A>> const& sum) {
       low[i] = (low[i] + low[i + half]) + pair.low;
     }
   }
+  // An infinite or NaN total is the plain sum's: the corrections of an
+  // overflowed term are inf - inf, which would turn +-inf into NaN.
+  if (!std::isfinite(high[0])) return {high[0], T(0)};
   return {high[0], low[0]};
 }
 
