@@ -2,10 +2,12 @@
 // Copyright (c) 2026 The actfn authors
 
 // Everything: the elementwise functors and the array API, softmax and
-// log_softmax, maxout.
+// log_softmax, maxout, error handling and the floating-point environment.
 #pragma once
 
 #include "actfn/array.hpp"
+#include "actfn/errors.hpp"
+#include "actfn/fp_environment.hpp"
 #include "actfn/functions/elu.hpp"
 #include "actfn/functions/gelu_erf.hpp"
 #include "actfn/functions/gelu_tanh.hpp"

@@ -18,6 +18,7 @@
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
+#include "actfn/fp_environment.hpp"
 #include "actfn/functions/prelu.hpp"
 
 namespace actfn {
@@ -41,6 +42,7 @@ template <class F>
 void forward(F const& f, typename F::value_type const* x, typename F::value_type* y,
              std::size_t n) {
   detail::require_buffers(n, "forward", {{x, "x"}, {y, "y"}});
+  const detail::kernel_environment environment;
   detail::transform(
       n, y, [&f](auto const& v) { return f(v); }, x);
 }
@@ -50,6 +52,7 @@ template <class F>
 void derivative(F const& f, typename F::value_type const* x, typename F::value_type* d,
                 std::size_t n) {
   detail::require_buffers(n, "derivative", {{x, "x"}, {d, "d"}});
+  const detail::kernel_environment environment;
   detail::transform(
       n, d, [&f](auto const& v) { return f.derivative(v); }, x);
 }
@@ -59,6 +62,7 @@ template <class F>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
               typename F::value_type* dx, std::size_t n) {
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
+  const detail::kernel_environment environment;
   detail::transform(
       n, dx, [&f](auto const& v, auto const& g) { return g * f.derivative(v); }, x, dy);
 }
@@ -69,7 +73,8 @@ void backward(F const& f, typename F::value_type const* x, typename F::value_typ
 template <class T>
 void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha) {
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
-  if (dalpha == nullptr) detail::fail("actfn::backward: dalpha is null");
+  if (dalpha == nullptr) detail::fail("backward", "dalpha is null");
+  const detail::kernel_environment environment;
   detail::prelu_backward_run(f.alpha(), x, dy, dx, n, dalpha);
 }
 

@@ -55,9 +55,8 @@ template <class A, class B>
 void require_same_shape(A const& a, B const& b, const char* function, const char* a_name,
                         const char* b_name) {
   if (a.rows() != b.rows() || a.cols() != b.cols()) {
-    actfn::detail::fail(std::string("actfn::eigen::") + function + ": " + a_name + " is " +
-                        shape(a.rows(), a.cols()) + " but " + b_name + " is " +
-                        shape(b.rows(), b.cols()));
+    actfn::detail::fail(function, a_name, " is ", shape(a.rows(), a.cols()), " but ", b_name,
+                        " is ", shape(b.rows(), b.cols()));
   }
 }
 
@@ -157,7 +156,7 @@ using enable_for_elementwise =
 
 template <class F, class X, class Out, detail::enable_for_elementwise<F, X> = 0>
 void forward_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
-  detail::require_same_shape(out, x, "forward_into", "out", "x");
+  detail::require_same_shape(out, x, "eigen::forward_into", "out", "x");
   auto&& xs = detail::in_memory(x);
   detail::elementwise([&f](auto* y, const auto* v, std::size_t n) { actfn::forward(f, v, y, n); },
                       out.derived(), xs);
@@ -165,7 +164,7 @@ void forward_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
 
 template <class F, class X, class Out, detail::enable_for_elementwise<F, X> = 0>
 void derivative_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
-  detail::require_same_shape(out, x, "derivative_into", "out", "x");
+  detail::require_same_shape(out, x, "eigen::derivative_into", "out", "x");
   auto&& xs = detail::in_memory(x);
   detail::elementwise(
       [&f](auto* d, const auto* v, std::size_t n) { actfn::derivative(f, v, d, n); }, out.derived(),
@@ -175,8 +174,8 @@ void derivative_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
 template <class F, class X, class G, class Out, detail::enable_for_elementwise<F, X> = 0>
 void backward_into(F const& f, Eigen::DenseBase<X> const& x, Eigen::DenseBase<G> const& dy,
                    Out&& dx) {
-  detail::require_same_shape(dy, x, "backward_into", "dy", "x");
-  detail::require_same_shape(dx, x, "backward_into", "dx", "x");
+  detail::require_same_shape(dy, x, "eigen::backward_into", "dy", "x");
+  detail::require_same_shape(dx, x, "eigen::backward_into", "dx", "x");
   auto&& xs = detail::in_memory(x);
   auto&& gradient = detail::in_memory(dy);
   detail::elementwise([&f](auto* out, const auto* v, const auto* g,
@@ -211,7 +210,7 @@ typename X::PlainObject backward(F const& f, Eigen::DenseBase<X> const& x,
 template <class T, actfn::detail::softmax_kind kind, class X, class Out>
 void forward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::DenseBase<X> const& x,
                   each along, Out&& out) {
-  detail::require_same_shape(out, x, "forward_into", "out", "x");
+  detail::require_same_shape(out, x, "eigen::forward_into", "out", "x");
   auto&& xs = detail::in_memory(x);
   detail::on_slices(
       along,
@@ -224,8 +223,8 @@ void forward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::DenseB
 template <class T, actfn::detail::softmax_kind kind, class Y, class G, class Out>
 void backward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::DenseBase<Y> const& y,
                    Eigen::DenseBase<G> const& dy, each along, Out&& dx) {
-  detail::require_same_shape(dy, y, "backward_into", "dy", "y");
-  detail::require_same_shape(dx, y, "backward_into", "dx", "y");
+  detail::require_same_shape(dy, y, "eigen::backward_into", "dy", "y");
+  detail::require_same_shape(dx, y, "eigen::backward_into", "dx", "y");
   auto&& ys = detail::in_memory(y);
   auto&& gradient = detail::in_memory(dy);
   detail::on_slices(
@@ -301,9 +300,8 @@ detail::maxout_result<X> forward(actfn::maxout<T> const& f, Eigen::DenseBase<X> 
   const bool row = detail::is_row_vector(x);
   const Eigen::Index length = row ? x.cols() : x.rows();
   if (length % Eigen::Index(f.k()) != 0) {
-    actfn::detail::fail("actfn::eigen::forward: maxout's k = " + std::to_string(f.k()) +
-                        " does not divide x's " + (row ? "cols = " : "rows = ") +
-                        std::to_string(length));
+    actfn::detail::fail("eigen::forward", "maxout's k = ", f.k(), " does not divide x's ",
+                        row ? "cols = " : "rows = ", length);
   }
   const Eigen::Index units = length / Eigen::Index(f.k());
   detail::maxout_result<X> y(row ? 1 : units, row ? units : x.cols());
@@ -322,9 +320,9 @@ typename X::PlainObject backward(actfn::maxout<T> const& f, Eigen::DenseBase<X> 
   const Eigen::Index units = length / Eigen::Index(f.k());
   if (length % Eigen::Index(f.k()) != 0 || dy.rows() != (row ? 1 : units) ||
       dy.cols() != (row ? units : x.cols())) {
-    actfn::detail::fail("actfn::eigen::backward: maxout with k = " + std::to_string(f.k()) +
-                        " takes x of " + detail::shape(x.rows(), x.cols()) +
-                        " to outputs of another shape than dy's " +
+    actfn::detail::fail("eigen::backward", "maxout with k = ", f.k(), " takes x of ",
+                        detail::shape(x.rows(), x.cols()),
+                        " to outputs of another shape than dy's ",
                         detail::shape(dy.rows(), dy.cols()));
   }
   const auto x_columns = detail::group_columns(x);

@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The actfn authors
 
-// How actfn reports bad input: std::invalid_argument whose message names the
-// function, the argument and the values involved.
+// The checks every public entry point makes, and how a failed one is reported
+// (see actfn/errors.hpp). On success they compare and return; the message is
+// built only when one fails.
 #pragma once
 
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+
+#include "actfn/errors.hpp"
 
 namespace actfn {
 namespace detail {
@@ -24,23 +30,40 @@ inline std::string describe(T value) {
   return text.str();
 }
 
-[[noreturn]] inline void fail(std::string const& message) { throw std::invalid_argument(message); }
+inline void append(std::string& message, const char* part) { message += part; }
+inline void append(std::string& message, std::string const& part) { message += part; }
+template <class Number, std::enable_if_t<std::is_arithmetic<Number>::value, int> = 0>
+inline void append(std::string& message, Number part) {
+  if constexpr (std::is_floating_point<Number>::value) {
+    message += detail::describe(part);
+  } else {
+    message += std::to_string(part);
+  }
+}
+
+// Reports "actfn::<function>: <parts...>" as actfn/errors.hpp describes.
+template <class... Parts>
+[[noreturn]] void fail(const char* function, Parts const&... parts) {
+  std::string message = std::string("actfn::") + function + ": ";
+  (detail::append(message, parts), ...);
+  if (error_handler handler = installed_error_handler.load()) handler(message.c_str());
+#ifdef ACTFN_NO_EXCEPTIONS
+  std::fprintf(stderr, "%s\n", message.c_str());
+  std::abort();
+#else
+  throw std::invalid_argument(message);
+#endif
+}
 
 template <class T>
 inline T require_finite(T value, const char* function, const char* parameter) {
-  if (!std::isfinite(value)) {
-    detail::fail(std::string("actfn::") + function + ": " + parameter + " must be finite, got " +
-                 detail::describe(value));
-  }
+  if (!std::isfinite(value)) detail::fail(function, parameter, " must be finite, got ", value);
   return value;
 }
 
 inline void require_buffer(const void* pointer, std::size_t n, const char* function,
                            const char* buffer) {
-  if (pointer == nullptr && n > 0) {
-    detail::fail(std::string("actfn::") + function + ": " + buffer +
-                 " is null but n = " + std::to_string(n));
-  }
+  if (pointer == nullptr && n > 0) detail::fail(function, buffer, " is null but n = ", n);
 }
 
 // The pointer-and-length overloads check their buffers the same way.
@@ -57,9 +80,8 @@ inline void require_buffers(std::size_t n, const char* function,
 inline void require_same_size(std::size_t expected, std::size_t actual, const char* function,
                               const char* first, const char* second) {
   if (expected != actual) {
-    detail::fail(std::string("actfn::") + function + ": " + second +
-                 ".size() = " + std::to_string(actual) + " differs from " + first +
-                 ".size() = " + std::to_string(expected));
+    detail::fail(function, second, ".size() = ", actual, " differs from ", first,
+                 ".size() = ", expected);
   }
 }
 
@@ -74,20 +96,17 @@ struct strided_rows {
 };
 inline std::size_t require_rows(std::size_t rows, std::size_t cols, const char* function,
                                 strided_rows const& buffer) {
-  const std::string prefix = std::string("actfn::") + function + ": ";
   const std::size_t most = std::numeric_limits<std::size_t>::max();
   if (buffer.stride < cols) {
-    detail::fail(prefix + buffer.name + "_stride = " + std::to_string(buffer.stride) +
-                 " is less than cols = " + std::to_string(cols));
+    detail::fail(function, buffer.name, "_stride = ", buffer.stride, " is less than cols = ", cols);
   }
   if (rows > 1 && (buffer.stride > (most - cols) / (rows - 1))) {
-    detail::fail(prefix + "rows = " + std::to_string(rows) + " rows of " + buffer.name +
-                 "_stride = " + std::to_string(buffer.stride) + " overflow size_t");
+    detail::fail(function, "rows = ", rows, " rows of ", buffer.name, "_stride = ", buffer.stride,
+                 " overflow size_t");
   }
   const std::size_t count = rows * cols;  // no overflow: bounded by the extent
   if (buffer.pointer == nullptr && count > 0) {
-    detail::fail(prefix + buffer.name + " is null but rows * cols = " + std::to_string(rows) +
-                 " * " + std::to_string(cols));
+    detail::fail(function, buffer.name, " is null but rows * cols = ", rows, " * ", cols);
   }
   return count;
 }

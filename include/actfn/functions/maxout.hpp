@@ -8,12 +8,12 @@
 #include <initializer_list>
 #include <iterator>
 #include <limits>
-#include <string>
 #include <type_traits>
 
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
+#include "actfn/fp_environment.hpp"
 
 namespace actfn {
 
@@ -64,8 +64,7 @@ class maxout {
     // Positions within a group are tracked as values of T, exact up to 2^digits.
     const std::size_t most = std::size_t(1) << std::numeric_limits<T>::digits;
     if (k == 0 || k > most) {
-      detail::fail("actfn::maxout: k must be in [1, " + std::to_string(most) + "], got " +
-                   std::to_string(k));
+      detail::fail("maxout", "k must be in [1, ", most, "], got ", k);
     }
   }
 
@@ -74,7 +73,8 @@ class maxout {
 
   // y[i] = max of group i, i < n / k.
   void forward(const T* x, T* y, std::size_t n) const {
-    const std::size_t units = require(n, "forward", {{x, "x"}, {y, "y"}});
+    const std::size_t units = require(n, "maxout::forward", {{x, "x"}, {y, "y"}});
+    const detail::kernel_environment environment;
     run(x, units, [y](std::size_t i, std::size_t count, auto const& group, auto const&) {
       store(group.best, y + i, count);
     });
@@ -82,7 +82,9 @@ class maxout {
 
   // Also argmax[i] = the position in x of group i's maximum.
   void forward(const T* x, T* y, std::size_t* argmax, std::size_t n) const {
-    const std::size_t units = require(n, "forward", {{x, "x"}, {y, "y"}, {argmax, "argmax"}});
+    const std::size_t units =
+        require(n, "maxout::forward", {{x, "x"}, {y, "y"}, {argmax, "argmax"}});
+    const detail::kernel_environment environment;
     run(x, units,
         [y, argmax](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
           store(group.best, y + i, count);
@@ -95,7 +97,8 @@ class maxout {
 
   // dx (n values) = dy[i] at each group's maximum, 0 elsewhere.
   void backward(const T* x, const T* dy, T* dx, std::size_t n) const {
-    const std::size_t units = require(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
+    const std::size_t units = require(n, "maxout::backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
+    const detail::kernel_environment environment;
     run(x, units, [dy, dx](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
       using V = std::decay_t<decltype(group.best)>;
       const V gradient = load<V>(dy + i, count);
@@ -109,14 +112,16 @@ class maxout {
   // The same from the argmax of forward: dx[argmax[i]] = dy[i], 0 elsewhere.
   // Every argmax[i] must be a position of group i (checked before writing).
   void backward(const std::size_t* argmax, const T* dy, T* dx, std::size_t n) const {
-    const std::size_t units = require(n, "backward", {{argmax, "argmax"}, {dy, "dy"}, {dx, "dx"}});
+    const std::size_t units =
+        require(n, "maxout::backward", {{argmax, "argmax"}, {dy, "dy"}, {dx, "dx"}});
+    const detail::kernel_environment environment;
     for (std::size_t i = 0; i < units; ++i) {
       const std::size_t p = argmax[i];
       const bool in_group =
           grouping_ == maxout_grouping::strided ? p < n && p % units == i : p / k_ == i;
       if (!in_group) {
-        detail::fail("actfn::maxout::backward: argmax[" + std::to_string(i) + "] = " +
-                     std::to_string(p) + " is not a position of group " + std::to_string(i));
+        detail::fail("maxout::backward", "argmax[", i, "] = ", p, " is not a position of group ",
+                     i);
       }
     }
     std::fill(dx, dx + n, T(0));
@@ -126,35 +131,29 @@ class maxout {
   // Ranges (anything with data() and size()).
   template <class In, class Out>
   void forward(In const& xs, Out&& ys) const {
-    require_output_size(std::size(xs), std::size(ys), "forward", "ys");
+    require_output_size(std::size(xs), std::size(ys), "maxout::forward", "ys");
     forward(std::data(xs), std::data(ys), std::size(xs));
   }
   template <class In, class Grad, class GradOut>
   void backward(In const& xs, Grad const& dys, GradOut&& dxs) const {
-    require_output_size(std::size(xs), std::size(dys), "backward", "dys");
+    require_output_size(std::size(xs), std::size(dys), "maxout::backward", "dys");
     detail::require_same_size(std::size(xs), std::size(dxs), "maxout::backward", "xs", "dxs");
     backward(std::data(xs), std::data(dys), std::data(dxs), std::size(xs));
   }
 
  private:
   // Checks the buffers and that k divides n; returns the number of groups.
-  std::size_t require(std::size_t n, const char* direction,
+  std::size_t require(std::size_t n, const char* function,
                       std::initializer_list<detail::named_buffer> buffers) const {
-    const std::string function = std::string("maxout::") + direction;
-    if (n % k_ != 0) {
-      detail::fail("actfn::" + function + ": n = " + std::to_string(n) +
-                   " is not a multiple of k = " + std::to_string(k_));
-    }
-    detail::require_buffers(n, function.c_str(), buffers);
+    if (n % k_ != 0) detail::fail(function, "n = ", n, " is not a multiple of k = ", k_);
+    detail::require_buffers(n, function, buffers);
     return n / k_;
   }
 
-  void require_output_size(std::size_t n, std::size_t outputs, const char* direction,
+  void require_output_size(std::size_t n, std::size_t outputs, const char* function,
                            const char* name) const {
     if (n % k_ == 0 && outputs != n / k_) {
-      detail::fail(std::string("actfn::maxout::") + direction + ": " + name +
-                   ".size() = " + std::to_string(outputs) +
-                   " differs from xs.size() / k = " + std::to_string(n / k_));
+      detail::fail(function, name, ".size() = ", outputs, " differs from xs.size() / k = ", n / k_);
     }
   }
 

@@ -4,11 +4,11 @@
 
 #include <cstddef>
 #include <limits>
-#include <string>
 
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
+#include "actfn/fp_environment.hpp"
 #include "actfn/functions/leaky_relu.hpp"
 
 namespace actfn {
@@ -91,20 +91,17 @@ namespace detail {
 template <class T>
 std::size_t require_channels(channel_layout const& layout, const T* alpha, const char* function,
                              std::initializer_list<named_buffer> buffers) {
-  const std::string prefix = std::string("actfn::") + function + ": ";
   const std::size_t most = std::numeric_limits<std::size_t>::max();
   const std::size_t plane = layout.channels * layout.inner;
   if ((layout.inner != 0 && layout.channels > most / layout.inner) ||
       (plane != 0 && layout.outer > most / plane)) {
-    detail::fail(prefix + "outer * channels * inner = " + std::to_string(layout.outer) + " * " +
-                 std::to_string(layout.channels) + " * " + std::to_string(layout.inner) +
-                 " overflows size_t");
+    detail::fail(function, "outer * channels * inner = ", layout.outer, " * ", layout.channels,
+                 " * ", layout.inner, " overflows size_t");
   }
   detail::require_buffer(alpha, layout.channels, function, "alpha");
   for (std::size_t c = 0; c < layout.channels; ++c) {
     if (!std::isfinite(alpha[c])) {
-      detail::fail(prefix + "alpha[" + std::to_string(c) + "] must be finite, got " +
-                   detail::describe(alpha[c]));
+      detail::fail(function, "alpha[", c, "] must be finite, got ", alpha[c]);
     }
   }
   const std::size_t n = layout.outer * plane;
@@ -120,6 +117,7 @@ std::size_t require_channels(channel_layout const& layout, const T* alpha, const
 template <class T>
 void prelu_forward(const T* alpha, const T* x, T* y, channel_layout const& layout) {
   detail::require_channels(layout, alpha, "prelu_forward", {{x, "x"}, {y, "y"}});
+  const detail::kernel_environment environment;
   using batch = xsimd::batch<T>;
   const std::size_t plane = layout.channels * layout.inner;
   for (std::size_t o = 0; o < layout.outer; ++o) {
@@ -151,6 +149,7 @@ void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
                     channel_layout const& layout) {
   detail::require_channels(layout, alpha, "prelu_backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
   detail::require_buffer(dalpha, layout.channels, "prelu_backward", "dalpha");
+  const detail::kernel_environment environment;
   using batch = xsimd::batch<T>;
   const std::size_t plane = layout.channels * layout.inner;
   for (std::size_t o = 0; o < layout.outer; ++o) {

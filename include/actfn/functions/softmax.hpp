@@ -10,12 +10,12 @@
 #include <cstddef>
 #include <iterator>
 #include <limits>
-#include <string>
 
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
+#include "actfn/fp_environment.hpp"
 
 namespace actfn {
 
@@ -66,7 +66,7 @@ inline T row_max(const T* x, std::size_t cols) {
 // mass equally and the others get 0; a row of -inf follows `masked`.
 template <softmax_kind kind, class T>
 void special_row(const T* x, T* y, std::size_t cols, T row_max, masked_row masked) {
-  const bool logarithms = kind == softmax_kind::logarithms;
+  constexpr bool logarithms = kind == softmax_kind::logarithms;
   const T nan = std::numeric_limits<T>::quiet_NaN();
   const T infinity = std::numeric_limits<T>::infinity();
   bool has_nan = false;
@@ -76,7 +76,7 @@ void special_row(const T* x, T* y, std::size_t cols, T row_max, masked_row maske
     infinities += x[j] == infinity;
   }
   // Probability 1/count, and probability 0, or their logarithms.
-  const auto share = [logarithms](std::size_t count) {
+  const auto share = [](std::size_t count) {
     return logarithms ? T(0) - std::log(T(count)) : T(1) / T(count);
   };
   const T nothing = logarithms ? -infinity : T(0);
@@ -174,8 +174,18 @@ void backward_row(const T* y, const T* dy, T* dx, std::size_t cols) {
   }
 }
 
-inline const char* name_of(softmax_kind kind) {
-  return kind == softmax_kind::probabilities ? "softmax" : "log_softmax";
+// The names that error messages give the entry points.
+enum class softmax_operation { forward, backward, jacobian };
+constexpr const char* name_of(softmax_kind kind, softmax_operation operation) {
+  const bool logarithms = kind == softmax_kind::logarithms;
+  switch (operation) {
+    case softmax_operation::forward:
+      return logarithms ? "log_softmax::forward" : "softmax::forward";
+    case softmax_operation::backward:
+      return logarithms ? "log_softmax::backward" : "softmax::backward";
+    default:
+      return logarithms ? "log_softmax::jacobian" : "softmax::jacobian";
+  }
 }
 
 // What softmax and log_softmax share: the row loops, their checks, and the
@@ -198,9 +208,10 @@ class row_normalizer {
   // Every row, with rows x_stride and y_stride elements apart (>= cols).
   void forward(const T* x, std::size_t x_stride, T* y, std::size_t y_stride, std::size_t rows,
                std::size_t cols) const {
-    const std::string function = std::string(name_of(kind)) + "::forward";
-    detail::require_rows(rows, cols, function.c_str(), {x, x_stride, "x"});
-    detail::require_rows(rows, cols, function.c_str(), {y, y_stride, "y"});
+    const char* function = name_of(kind, softmax_operation::forward);
+    detail::require_rows(rows, cols, function, {x, x_stride, "x"});
+    detail::require_rows(rows, cols, function, {y, y_stride, "y"});
+    const detail::kernel_environment environment;
     for (std::size_t r = 0; r < rows; ++r) {
       detail::forward_row<kind>(x + r * x_stride, y + r * y_stride, cols, masked_);
     }
@@ -214,10 +225,11 @@ class row_normalizer {
   }
   void backward(const T* y, std::size_t y_stride, const T* dy, std::size_t dy_stride, T* dx,
                 std::size_t dx_stride, std::size_t rows, std::size_t cols) const {
-    const std::string function = std::string(name_of(kind)) + "::backward";
-    detail::require_rows(rows, cols, function.c_str(), {y, y_stride, "y"});
-    detail::require_rows(rows, cols, function.c_str(), {dy, dy_stride, "dy"});
-    detail::require_rows(rows, cols, function.c_str(), {dx, dx_stride, "dx"});
+    const char* function = name_of(kind, softmax_operation::backward);
+    detail::require_rows(rows, cols, function, {y, y_stride, "y"});
+    detail::require_rows(rows, cols, function, {dy, dy_stride, "dy"});
+    detail::require_rows(rows, cols, function, {dx, dx_stride, "dx"});
+    const detail::kernel_environment environment;
     for (std::size_t r = 0; r < rows; ++r) {
       detail::backward_row<kind>(y + r * y_stride, dy + r * dy_stride, dx + r * dx_stride, cols);
     }
@@ -226,9 +238,10 @@ class row_normalizer {
   // The n x n Jacobian of one row, row-major: J[i][j] = dy_i / dx_j, from
   // the output y.
   void jacobian(const T* y, T* jacobian, std::size_t n) const {
-    const std::string function = std::string(name_of(kind)) + "::jacobian";
-    detail::require_rows(1, n, function.c_str(), {y, n, "y"});
-    detail::require_rows(n, n, function.c_str(), {jacobian, n, "jacobian"});
+    const char* function = name_of(kind, softmax_operation::jacobian);
+    detail::require_rows(1, n, function, {y, n, "y"});
+    detail::require_rows(n, n, function, {jacobian, n, "jacobian"});
+    const detail::kernel_environment environment;
     using batch = xsimd::batch<T>;
     for (std::size_t i = 0; i < n; ++i) {
       T* row = jacobian + i * n;
@@ -250,15 +263,15 @@ class row_normalizer {
   // Ranges (anything with data() and size()): one vector.
   template <class In, class Out>
   void forward(In const& xs, Out&& ys) const {
-    const std::string function = std::string(name_of(kind)) + "::forward";
-    detail::require_same_size(std::size(xs), std::size(ys), function.c_str(), "xs", "ys");
+    const char* function = name_of(kind, softmax_operation::forward);
+    detail::require_same_size(std::size(xs), std::size(ys), function, "xs", "ys");
     forward(std::data(xs), std::data(ys), std::size(xs));
   }
   template <class Out, class Grad, class GradOut>
   void backward(Out const& ys, Grad const& dys, GradOut&& dxs) const {
-    const std::string function = std::string(name_of(kind)) + "::backward";
-    detail::require_same_size(std::size(ys), std::size(dys), function.c_str(), "ys", "dys");
-    detail::require_same_size(std::size(ys), std::size(dxs), function.c_str(), "ys", "dxs");
+    const char* function = name_of(kind, softmax_operation::backward);
+    detail::require_same_size(std::size(ys), std::size(dys), function, "ys", "dys");
+    detail::require_same_size(std::size(ys), std::size(dxs), function, "ys", "dxs");
     backward(std::data(ys), std::data(dys), std::data(dxs), std::size(ys));
   }
 
