@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
+#include <iterator>
 #include <limits>
 
 #include "actfn/detail/batch_loop.hpp"
@@ -86,11 +88,8 @@ struct channel_layout {
 
 namespace detail {
 
-// Checks a per-channel call's sizes, slopes and buffers; returns the element
-// count.
-template <class T>
-std::size_t require_channels(channel_layout const& layout, const T* alpha, const char* function,
-                             std::initializer_list<named_buffer> buffers) {
+// The element count of a layout, checked not to overflow size_t.
+inline std::size_t element_count(channel_layout const& layout, const char* function) {
   const std::size_t most = std::numeric_limits<std::size_t>::max();
   const std::size_t plane = layout.channels * layout.inner;
   if ((layout.inner != 0 && layout.channels > most / layout.inner) ||
@@ -98,15 +97,44 @@ std::size_t require_channels(channel_layout const& layout, const T* alpha, const
     detail::fail(function, "outer * channels * inner = ", layout.outer, " * ", layout.channels,
                  " * ", layout.inner, " overflows size_t");
   }
+  return layout.outer * plane;
+}
+
+// Checks a per-channel call's sizes, slopes and buffers; returns the element
+// count.
+template <class T>
+std::size_t require_channels(channel_layout const& layout, const T* alpha, const char* function,
+                             std::initializer_list<named_buffer> buffers) {
+  const std::size_t n = detail::element_count(layout, function);
   detail::require_buffer(alpha, layout.channels, function, "alpha");
   for (std::size_t c = 0; c < layout.channels; ++c) {
     if (!std::isfinite(alpha[c])) {
       detail::fail(function, "alpha[", c, "] must be finite, got ", alpha[c]);
     }
   }
-  const std::size_t n = layout.outer * plane;
   detail::require_buffers(n, function, buffers);
   return n;
+}
+
+// The range overloads' sizes: alpha holds one slope per channel, and every
+// tensor outer * channels * inner elements.
+struct named_size {
+  std::size_t size;
+  const char* name;
+};
+inline void require_layout_sizes(channel_layout const& layout, std::size_t alphas,
+                                 const char* function, std::initializer_list<named_size> tensors) {
+  if (alphas != layout.channels) {
+    detail::fail(function, "alpha.size() = ", alphas,
+                 " differs from layout.channels = ", layout.channels);
+  }
+  const std::size_t n = detail::element_count(layout, function);
+  for (named_size const& tensor : tensors) {
+    if (tensor.size != n) {
+      detail::fail(function, tensor.name, ".size() = ", tensor.size,
+                   " differs from outer * channels * inner = ", n);
+    }
+  }
 }
 
 }  // namespace detail
@@ -178,6 +206,30 @@ void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
                                  layout.inner, dalpha + c);
     }
   }
+}
+
+// The same over ranges (anything with data() and size()), which must hold
+// layout.channels slopes and outer * channels * inner elements each.
+template <class Alphas, class In, class Out>
+auto prelu_forward(Alphas const& alpha, In const& x, Out&& y, channel_layout const& layout)
+    -> decltype(std::data(alpha), std::data(x), std::data(y), void()) {
+  detail::require_layout_sizes(layout, std::size(alpha), "prelu_forward",
+                               {{std::size(x), "x"}, {std::size(y), "y"}});
+  prelu_forward(std::data(alpha), std::data(x), std::data(y), layout);
+}
+template <class Alphas, class In, class Grad, class GradOut, class AlphaGrad>
+auto prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& dx,
+                    AlphaGrad&& dalpha, channel_layout const& layout)
+    -> decltype(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
+                void()) {
+  detail::require_layout_sizes(layout, std::size(alpha), "prelu_backward",
+                               {{std::size(x), "x"}, {std::size(dy), "dy"}, {std::size(dx), "dx"}});
+  if (std::size(dalpha) != layout.channels) {
+    detail::fail("prelu_backward", "dalpha.size() = ", std::size(dalpha),
+                 " differs from layout.channels = ", layout.channels);
+  }
+  prelu_backward(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
+                 layout);
 }
 
 }  // namespace actfn
