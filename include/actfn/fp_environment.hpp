@@ -13,9 +13,10 @@
 // and denormals-are-zero (DAZ) are kept as the caller set them: with DAZ a
 // subnormal input is read as a zero of its sign, with FTZ a subnormal result
 // or intermediate is written as zero, so results at or near the subnormal
-// range (for float, magnitudes below about 2^-100) may differ; every other
-// result keeps its bits. The error bounds in the headers hold without
-// FTZ/DAZ. A scalar or SIMD batch call of a functor runs in the caller's
+// range may differ: those below 2^(digits + 2) times the smallest normal
+// number (2^-100 for float, 2^-968 for double), where the low word of a
+// two-word intermediate can be subnormal. Every other result keeps its bits. The error bounds in
+// the headers hold without FTZ/DAZ. A scalar or SIMD batch call of a functor runs in the caller's
 // environment as it is; its bounds assume round-to-nearest.
 //
 // On targets other than x86 this header changes nothing: kernels run in the
