@@ -214,8 +214,8 @@ void forward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::DenseB
   auto&& xs = detail::in_memory(x);
   detail::on_slices(
       along,
-      [&f](auto y, auto x, std::size_t count, std::size_t length) {
-        f.forward(x.data, x.stride, y.data, y.stride, count, length);
+      [&f](auto out_rows, auto x_rows, std::size_t count, std::size_t length) {
+        f.forward(x_rows.data, x_rows.stride, out_rows.data, out_rows.stride, count, length);
       },
       out.derived(), xs);
 }
@@ -229,8 +229,9 @@ void backward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::Dense
   auto&& gradient = detail::in_memory(dy);
   detail::on_slices(
       along,
-      [&f](auto dx, auto y, auto dy, std::size_t count, std::size_t length) {
-        f.backward(y.data, y.stride, dy.data, dy.stride, dx.data, dx.stride, count, length);
+      [&f](auto dx_rows, auto y_rows, auto dy_rows, std::size_t count, std::size_t length) {
+        f.backward(y_rows.data, y_rows.stride, dy_rows.data, dy_rows.stride, dx_rows.data,
+                   dx_rows.stride, count, length);
       },
       dx.derived(), ys, gradient);
 }

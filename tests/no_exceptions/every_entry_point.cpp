@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// Every public entry point, instantiated for float and double. CMake builds
+// this twice: with -fno-exceptions (no_exceptions.cmake runs it and checks
+// that bad input ends it with the message), and with -Wconversion -Wshadow
+// -Werror in C++17 and C++20, for users who enable those warnings.
+//   every_entry_point valid    runs everything on valid input, exits 0
+//   every_entry_point default  passes bad input: the default handler aborts
+//   every_entry_point handler  passes bad input to an installed handler
+#include <actfn/actfn.hpp>
+#include <actfn/eigen.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "../support/every_kernel.hpp"
+
+namespace {
+
+template <class T>
+void run_everything() {
+  const support::every_kernel<T> kernels;
+  auto outputs = kernels.make_outputs();
+  kernels.run_all(outputs);
+
+  using matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+  const matrix x = matrix::Random(6, 4), dy = matrix::Random(6, 4);
+  matrix out(6, 4);
+  const actfn::gelu_erf<T> gelu;
+  actfn::eigen::forward_into(gelu, x, out);
+  actfn::eigen::derivative_into(gelu, x, out);
+  actfn::eigen::backward_into(gelu, x, dy, out);
+  out = actfn::eigen::forward(gelu, x) + actfn::eigen::derivative(gelu, x) +
+        actfn::eigen::backward(gelu, x, dy);
+  out = actfn::eigen::softmax(x, actfn::eigen::each::row) +
+        actfn::eigen::log_softmax(x, actfn::eigen::each::column);
+  const actfn::softmax<T> softmax;
+  out = actfn::eigen::backward(softmax, actfn::eigen::forward(softmax, x, actfn::eigen::each::row),
+                               dy, actfn::eigen::each::row);
+  const actfn::maxout<T> maxout(2);
+  const matrix y = actfn::eigen::forward(maxout, x);
+  out = actfn::eigen::backward(maxout, x, y);
+  const T scalar = actfn::selu<T>{}(T(0.5)) + actfn::tanh<T>{}.derivative(T(0.5));
+  if (!(scalar > 0) || !(out.allFinite())) std::exit(2);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const char* mode = argc > 1 ? argv[1] : "valid";
+  if (std::strcmp(mode, "valid") == 0) {
+    run_everything<float>();
+    run_everything<double>();
+    std::puts("every entry point ran");
+    return 0;
+  }
+  if (std::strcmp(mode, "handler") == 0) {
+    actfn::set_error_handler([](const char* message) {
+      std::printf("handled: %s\n", message);
+      std::fflush(stdout);
+      std::_Exit(3);
+    });
+  }
+  std::vector<float> x(10), y(10);
+  actfn::maxout<float>(3).forward(x.data(), y.data(), x.size());
+  std::puts("bad input went unnoticed");
+  return 0;
+}
