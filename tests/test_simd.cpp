@@ -65,8 +65,12 @@ TEMPLATE_TEST_CASE("simd: scale_by_power_of_2 rounds once, like ldexp", "[simd]"
   using limits = std::numeric_limits<T>;
   // From below the subnormal range (results that round to 0) to overflow.
   const int lowest = limits::min_exponent - limits::digits - 3;
+  // Also factors near the bottom of the normal range (where halving n used to
+  // round twice: found by the fuzzer), subnormal ones and large ones.
   for (T v : {T(1), T(-1.75), T(1) + limits::epsilon(), T(1.5) - limits::epsilon(),
-              T(3) * limits::epsilon() + T(1.25)}) {
+              T(3) * limits::epsilon() + T(1.25), limits::min() * T(1.08203125),
+              -limits::min() * (T(3) + limits::epsilon() * 8), limits::denorm_min() * T(5),
+              limits::max() * T(0.75)}) {
     for (int n = lowest; n <= limits::max_exponent + 2; ++n) {
       CAPTURE(v, n);
       const T expected = std::ldexp(v, n);

@@ -227,8 +227,12 @@ inline V nearest_integer_of_product(V const& a, V const& b) {
 
 // v * 2^n for an integer-valued n with |n| < 2 * (max_exponent - 1), rounded
 // once, as std::ldexp does: exact unless the result is subnormal, 0 or
-// infinite. Two exact normal scalings (halves of n) in general; AVX-512's
-// vscalef does it in one instruction with the same single rounding.
+// infinite. AVX-512's vscalef does it in one instruction. Elsewhere, two
+// multiplications by normal powers of 2 of which only the second may round:
+// for n in the normal exponent range the second factor is 1; above it the
+// first is 2^max and exact; below it the first, 2^(n + digits + 1), leaves
+// every v * 2^n that does not round to 0 normal (halves of n would round
+// twice when v * 2^(n/2) is already subnormal).
 template <class V>
 inline V scale_by_power_of_2(V const& v, V const& n) {
 #if defined(__AVX512F__)
@@ -242,8 +246,13 @@ inline V scale_by_power_of_2(V const& v, V const& n) {
     }
   }
 #endif
-  const V half = detail::nearest_integer_of_product(n, V(0.5));
-  return (v * detail::pow2(half)) * detail::pow2(n - half);
+  using T = scalar_of_t<V>;
+  const V lowest(T(std::numeric_limits<T>::min_exponent - 1));   // -126, -1022
+  const V highest(T(std::numeric_limits<T>::max_exponent - 1));  // 127, 1023
+  const V below = n + V(T(std::numeric_limits<T>::digits + 1));
+  const V first = detail::select(n < lowest, detail::select(below < lowest, lowest, below),
+                                 detail::select(n > highest, highest, n));
+  return (v * detail::pow2(first)) * detail::pow2(n - first);
 }
 
 // a * b = high + low exactly (error-free product).
