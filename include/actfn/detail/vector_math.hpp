@@ -104,7 +104,13 @@ class exponential {
   explicit exponential(V const& x, argument_sign sign = argument_sign::any) {
     reduce(clamped(x, sign), nullptr);
   }
-  exponential(V const& high, V const& low) { reduce(clamped(high, argument_sign::any), &low); }
+  exponential(V const& high, V const& low) {
+    const V x = clamped(high, argument_sign::any);
+    // Where high was clamped, low belongs to another argument (and can be
+    // as large as high's ULP, 2^971 in double): drop it.
+    const V kept_low = detail::select(x == high, low, V(0));
+    reduce(x, &kept_low);
+  }
 
   // m * e^x, with one rounding of m * e^r and one of the scaling; exact 0
   // below exp_lowest for |m| < 2^20.

@@ -34,13 +34,16 @@ enum class softmax_kind { probabilities, logarithms };
 
 // x - m = high + low exactly (Knuth's two-sum), so that e^(x - m) does not
 // inherit the rounding of x - m: for x - m = -80 in float that rounding alone
-// would be 64 ULP of the result. For x = -inf the low part of the two-sum is
-// NaN; the difference is exactly -inf, so it is dropped there.
+// would be 64 ULP of the result. The two-sum's low part is NaN where one of
+// its steps overflows: for x = -inf, and for x - m within a factor 2 of the
+// largest finite value (x = 0.43 * DBL_MAX with m = DBL_MAX, say). It is 0
+// there: at -inf the difference is exact, and at the edge of the range it is
+// below half an ULP of x - m, so y_j (log_softmax; softmax gives 0) stays
+// within 1 ULP.
 template <class V>
 inline double_word<V> difference_from_max(V const& x, V const& row_max) {
   const double_word<V> d = detail::two_sum(x, detail::negate(row_max));
-  const V lowest(std::numeric_limits<scalar_of_t<V>>::lowest());
-  return {d.high, detail::select(d.high < lowest, V(0), d.low)};
+  return {d.high, detail::select(detail::is_nan(d.low), V(0), d.low)};
 }
 
 // The largest element of a row, ignoring NaN (a comparison with NaN is
@@ -311,11 +314,16 @@ class softmax : public detail::row_normalizer<T, detail::softmax_kind::probabili
 //   Computed as (x_j - m) - log1p(s - 1), s = sum_k e^(x_k - m) with m the row's
 //   maximum (never as log(softmax), which underflows to -inf); both terms are
 //   <= 0, so nothing cancels: each y_j is within 2 ULP of the exact value
-//   (float and double, same test set as softmax).
+//   (float and double, same test set as softmax). Terms e^(x_k - m) below the
+//   subnormal range round to 0 in the sum, so where y_j itself is subnormal
+//   (the maximum of a row whose other entries are all 87 (float) or 708
+//   (double) or more below it) it is also within cols / 2 of the smallest
+//   subnormal (the fuzzer checks 2 ULP + cols times the smallest subnormal).
 //   Passes over a row: 3 (max; sum of e^(x - m); the result).
 //   backward(y, dy, dx): dx = dy - e^y * sum(dy), 2 passes, from the output
 //   alone, within 2 epsilon of |dy_j| + e^(y_j) sum_k |dy_k| of the exact
-//   product at the given y. jacobian(y, J, n): J = I - 1 e^(y)^T.
+//   product at the given y (plus sum_k |dy_k| times the smallest subnormal,
+//   which only shows where e^(y_j) is itself subnormal). jacobian(y, J, n): J = I - 1 e^(y)^T.
 //   Special values: as softmax, in logarithms: -inf entries give -inf, +inf
 //   entries -log(count), masked rows log of the masked_row choice, NaN rows
 //   NaN; a row of one finite or +inf value gives exactly 0.
