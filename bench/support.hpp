@@ -32,12 +32,14 @@ template <class T>
 struct buffers {
   // Every buffer is written before timing starts, so that the first touch of
   // its pages (which dominates a single iteration at n = 2^24) is not timed.
-  explicit buffers(std::size_t n) : x(n), dy(n), out(array<T>::Zero(n)) {
+  // x is uniform in [low, high], dy in [-6, 6].
+  explicit buffers(std::size_t n, T low = T(-6), T high = T(6))
+      : x(n), dy(n), out(array<T>::Zero(n)) {
     std::mt19937 random(42);
-    std::uniform_real_distribution<T> uniform(T(-6), T(6));
+    std::uniform_real_distribution<T> uniform_x(low, high), uniform_dy(T(-6), T(6));
     for (std::size_t i = 0; i < n; ++i) {
-      x[i] = uniform(random);
-      dy[i] = uniform(random);
+      x[i] = uniform_x(random);
+      dy[i] = uniform_dy(random);
     }
   }
   array<T> x, dy, out;
@@ -45,8 +47,8 @@ struct buffers {
 
 // Times `body` over n elements and records the element count for the table.
 template <class T, class Body>
-void run(benchmark::State& state, std::size_t n, Body const& body) {
-  buffers<T> data(n);
+void run(benchmark::State& state, std::size_t n, Body const& body, T low = T(-6), T high = T(6)) {
+  buffers<T> data(n, low, high);
   for (auto _ : state) {
     body(data, n);
     benchmark::DoNotOptimize(data.out.data());
@@ -87,18 +89,33 @@ class table_reporter : public benchmark::ConsoleReporter {
     ConsoleReporter::Finalize();
     std::printf("\n%-40s %10s %10s %10s %9s %9s\n", "ns per element", "actfn", "std", "Eigen",
                 "std/actfn", "Eigen/actfn");
+    bool flush_to_zero_rows = false;
     for (auto const& [key, by_library] : times_) {
-      // A filter may have left out some libraries: their columns stay empty.
-      const auto time_of = [&by_library](const char* library) {
-        const auto found = by_library.find(library);
-        return found == by_library.end() ? std::nan("") : found->second;
-      };
-      const double a = time_of("actfn"), s = time_of("std"), e = time_of("eigen");
+      if (by_library.count("ftz")) {
+        flush_to_zero_rows = true;
+        continue;
+      }
+      const double a = time_of(by_library, "actfn"), s = time_of(by_library, "std"),
+                   e = time_of(by_library, "eigen");
       std::printf("%-40s %10.3f %10.3f %10.3f %9.2f %9.2f\n", key.c_str(), a, s, e, s / a, e / a);
+    }
+    if (!flush_to_zero_rows) return;
+    // bench_fp_environment: the same kernel without and with scoped_flush_to_zero.
+    std::printf("\n%-40s %10s %10s %9s\n", "ns per element", "actfn", "FTZ/DAZ", "actfn/FTZ");
+    for (auto const& [key, by_library] : times_) {
+      if (!by_library.count("ftz")) continue;
+      const double a = time_of(by_library, "actfn"), f = time_of(by_library, "ftz");
+      std::printf("%-40s %10.3f %10.3f %9.2f\n", key.c_str(), a, f, a / f);
     }
   }
 
  private:
+  // A filter may have left out some libraries: their columns stay empty.
+  static double time_of(std::map<std::string, double> const& by_library, const char* library) {
+    const auto found = by_library.find(library);
+    return found == by_library.end() ? std::nan("") : found->second;
+  }
+
   std::map<std::string, std::map<std::string, double>> times_;
 };
 
@@ -106,5 +123,6 @@ class table_reporter : public benchmark::ConsoleReporter {
 void register_array();
 void register_softmax();
 void register_maxout();
+void register_fp_environment();
 
 }  // namespace bench
