@@ -334,12 +334,13 @@ class compensated_sum {
     sum_ = next.high;
     correction_ = correction_ + next.low;
   }
-  // Adds a * b, exactly split into two terms by two_product.
-  void add_product(V const& a, V const& b) {
-    const double_word<V> product = detail::two_product(a, b);
-    add(product.high);
-    correction_ = correction_ + product.low;
+  // Adds high + low, a term carried as two words.
+  void add(double_word<V> const& term) {
+    add(term.high);
+    correction_ = correction_ + term.low;
   }
+  // Adds a * b, exactly split into two terms by two_product.
+  void add_product(V const& a, V const& b) { add(detail::two_product(a, b)); }
   // The lanes' totals are sum() + correction().
   V sum() const { return sum_; }
   V correction() const { return correction_; }

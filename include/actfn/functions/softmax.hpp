@@ -105,13 +105,21 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
   const T negative_infinity = -std::numeric_limits<T>::infinity();
 
   // Pass 2: the sum of e^(x - m), whose terms are all in [0, 1] and one of
-  // which is exactly 1, so the sum is in [1, cols].
+  // which is exactly 1, so the sum is in [1, cols]. log_softmax needs s - 1
+  // to its last bits (log1p(s - 1) passes its relative error on to the row's
+  // maximum when the others add up to less than 1), so its terms are added as
+  // two words; softmax divides by s, where their rounding does not show.
   compensated_sum<batch> sum;
   detail::for_each_batch(
       cols, negative_infinity,
       [&sum, &row_max](std::size_t, std::size_t, batch const& v) {
         const double_word<batch> d = detail::difference_from_max(v, row_max);
-        sum.add(exponential<batch>(d.high, d.low).value());
+        const exponential<batch> e(d.high, d.low);
+        if (kind == softmax_kind::logarithms) {
+          sum.add(e.times_as_two_words(batch(1)));
+        } else {
+          sum.add(e.value());
+        }
       },
       x);
   const double_word<T> s = detail::total(sum);
