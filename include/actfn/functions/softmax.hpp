@@ -104,25 +104,34 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
   const batch row_max(m);
   const T negative_infinity = -std::numeric_limits<T>::infinity();
 
-  // Pass 2: the sum of e^(x - m), whose terms are all in [0, 1] and one of
-  // which is exactly 1, so the sum is in [1, cols]. log_softmax needs s - 1
-  // to its last bits (log1p(s - 1) passes its relative error on to the row's
-  // maximum when the others add up to less than 1), so its terms are added as
-  // two words; softmax divides by s, where their rounding does not show.
-  compensated_sum<batch> sum;
+  // Pass 2: the sum s of e^(x - m) as count + rest: count entries equal the
+  // maximum (their terms are exactly 1), and rest, the compensated sum of the
+  // others' terms (all in [0, 1)), keeps its relative accuracy however small
+  // it is next to count. log_softmax needs s - 1 = (count - 1) + rest to its
+  // last bits (log1p passes its relative error on to the row's maximum when
+  // the others add up to less than 1), so its terms are also added as two
+  // words; softmax divides by s, where their rounding does not show.
+  compensated_sum<batch> rest;
+  batch maxima(T(0));
   detail::for_each_batch(
       cols, negative_infinity,
-      [&sum, &row_max](std::size_t, std::size_t, batch const& v) {
+      [&rest, &maxima, &row_max](std::size_t, std::size_t, batch const& v) {
+        const auto at_maximum = v == row_max;  // never a padding lane: -inf < m
+        maxima = maxima + detail::select(at_maximum, batch(1), batch(0));
         const double_word<batch> d = detail::difference_from_max(v, row_max);
         const exponential<batch> e(d.high, d.low);
         if (kind == softmax_kind::logarithms) {
-          sum.add(e.times_as_two_words(batch(1)));
+          const double_word<batch> term = e.times_as_two_words(batch(1));
+          rest.add({detail::select(at_maximum, batch(0), term.high),
+                    detail::select(at_maximum, batch(0), term.low)});
         } else {
-          sum.add(e.value());
+          rest.add(detail::select(at_maximum, batch(0), e.value()));
         }
       },
       x);
-  const double_word<T> s = detail::total(sum);
+  T count = 0;  // exact: an integer below 2^digits
+  for (T lanes : detail::lanes_of(maxima)) count += lanes;
+  const double_word<T> r = detail::total(rest);
 
   // Pass 3.
   if (kind == softmax_kind::probabilities) {
@@ -130,7 +139,8 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
     // corrected division, so y is e^(x - m)'s polynomial error and one
     // rounding away from the exact quotient (a stored, rounded e would add
     // its own rounding and the sum's).
-    const double_word<batch> divisor{batch(s.high), batch(s.low)};
+    const double_word<T> s = detail::two_sum(count, r.high);
+    const double_word<batch> divisor{batch(s.high), batch(s.low + r.low)};
     detail::transform(
         cols, y,
         [&row_max, &divisor](batch const& v) {
@@ -141,11 +151,10 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
         x);
   } else {
     // (x - m) - log s, as (high - log s) + low: every term is <= 0, so
-    // nothing cancels. log s = log1p(s - 1) keeps its accuracy when the
-    // other terms add up to less than an ULP of 1 (s - 1 is exact). Once per
-    // row, in double: a float row gets log s correctly rounded or nearly.
-    const batch log_sum(
-        T(std::log1p(static_cast<double>(s.high - T(1)) + static_cast<double>(s.low))));
+    // nothing cancels. log s = log1p((count - 1) + rest), once per row, in
+    // double: a float row gets log s correctly rounded or nearly.
+    const batch log_sum(T(std::log1p(static_cast<double>(count - T(1)) +
+                                     (static_cast<double>(r.high) + static_cast<double>(r.low)))));
     detail::transform(
         cols, y,
         [&row_max, &log_sum](batch const& v) {
