@@ -104,34 +104,32 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
   const batch row_max(m);
   const T negative_infinity = -std::numeric_limits<T>::infinity();
 
-  // Pass 2: the sum s of e^(x - m) as count + rest: count entries equal the
-  // maximum (their terms are exactly 1), and rest, the compensated sum of the
-  // others' terms (all in [0, 1)), keeps its relative accuracy however small
-  // it is next to count. log_softmax needs s - 1 = (count - 1) + rest to its
-  // last bits (log1p passes its relative error on to the row's maximum when
-  // the others add up to less than 1), so its terms are also added as two
-  // words; softmax divides by s, where their rounding does not show.
-  compensated_sum<batch> rest;
+  // Pass 2: the sum s of e^(x - m), whose terms are all in [0, 1] and one of
+  // which is exactly 1. softmax divides by s, compensated. log_softmax needs
+  // s - 1 to its last bits (log1p passes its relative error on to the row's
+  // maximum when the others add up to less than 1), so it sums the terms
+  // below the maximum apart, as two words, and counts the maxima (whose
+  // terms are exactly 1): s - 1 = (count - 1) + rest, with rest accurate
+  // however small it is next to count.
+  compensated_sum<batch> sum;
   batch maxima(T(0));
   detail::for_each_batch(
       cols, negative_infinity,
-      [&rest, &maxima, &row_max](std::size_t, std::size_t, batch const& v) {
-        const auto at_maximum = v == row_max;  // never a padding lane: -inf < m
-        maxima = maxima + detail::select(at_maximum, batch(1), batch(0));
+      [&sum, &maxima, &row_max](std::size_t, std::size_t, batch const& v) {
         const double_word<batch> d = detail::difference_from_max(v, row_max);
         const exponential<batch> e(d.high, d.low);
-        if (kind == softmax_kind::logarithms) {
-          const double_word<batch> term = e.times_as_two_words(batch(1));
-          rest.add({detail::select(at_maximum, batch(0), term.high),
-                    detail::select(at_maximum, batch(0), term.low)});
-        } else {
-          rest.add(detail::select(at_maximum, batch(0), e.value()));
+        if (kind == softmax_kind::probabilities) {
+          sum.add(e.value());
+          return;
         }
+        const auto at_maximum = v == row_max;  // never a padding lane: -inf < m
+        maxima = maxima + detail::select(at_maximum, batch(1), batch(0));
+        const double_word<batch> term = e.times_as_two_words(batch(1));
+        sum.add({detail::select(at_maximum, batch(0), term.high),
+                 detail::select(at_maximum, batch(0), term.low)});
       },
       x);
-  T count = 0;  // exact: an integer below 2^digits
-  for (T lanes : detail::lanes_of(maxima)) count += lanes;
-  const double_word<T> r = detail::total(rest);
+  const double_word<T> s = detail::total(sum);  // softmax: s; log_softmax: rest
 
   // Pass 3.
   if (kind == softmax_kind::probabilities) {
@@ -139,8 +137,7 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
     // corrected division, so y is e^(x - m)'s polynomial error and one
     // rounding away from the exact quotient (a stored, rounded e would add
     // its own rounding and the sum's).
-    const double_word<T> s = detail::two_sum(count, r.high);
-    const double_word<batch> divisor{batch(s.high), batch(s.low + r.low)};
+    const double_word<batch> divisor{batch(s.high), batch(s.low)};
     detail::transform(
         cols, y,
         [&row_max, &divisor](batch const& v) {
@@ -153,8 +150,10 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
     // (x - m) - log s, as (high - log s) + low: every term is <= 0, so
     // nothing cancels. log s = log1p((count - 1) + rest), once per row, in
     // double: a float row gets log s correctly rounded or nearly.
+    T count = 0;  // exact: an integer below 2^digits
+    for (T lanes : detail::lanes_of(maxima)) count += lanes;
     const batch log_sum(T(std::log1p(static_cast<double>(count - T(1)) +
-                                     (static_cast<double>(r.high) + static_cast<double>(r.low)))));
+                                     (static_cast<double>(s.high) + static_cast<double>(s.low)))));
     detail::transform(
         cols, y,
         [&row_max, &log_sum](batch const& v) {
