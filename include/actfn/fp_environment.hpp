@@ -17,9 +17,10 @@
 // or intermediate is written as zero, so results at or near the subnormal
 // range may differ: those below 2^(digits + 2) times the smallest normal
 // number (2^-100 for float, 2^-968 for double), where the low word of a
-// two-word intermediate can be subnormal. Every other result keeps its bits. The error bounds in
-// the headers hold without FTZ/DAZ. A scalar or SIMD batch call of a functor runs in the caller's
-// environment as it is; its bounds assume round-to-nearest.
+// two-word intermediate can be subnormal. Every other result keeps its bits.
+// The error bounds in the headers hold without FTZ/DAZ. A scalar or SIMD
+// batch call of a functor runs in the caller's environment as it is; its
+// bounds assume round-to-nearest.
 //
 // On targets other than x86 this header changes nothing: kernels run in the
 // caller's environment, and scoped_flush_to_zero is a no-op.
