@@ -71,6 +71,18 @@ TEMPLATE_TEST_CASE("prelu: backward accumulates dalpha", "[prelu][array]", float
   }
 }
 
+TEMPLATE_TEST_CASE("prelu: dalpha that overflows is infinite, not NaN", "[prelu][array]", float,
+                   double) {
+  using T = TestType;
+  // The compensated sum's corrections of an infinite term are inf - inf.
+  const T huge = std::numeric_limits<T>::max() / 2;
+  const std::vector<T> x = {-huge, -huge, T(-1)}, dy = {huge, huge, T(1)};
+  std::vector<T> dx(3);
+  T dalpha = 0;
+  actfn::backward(actfn::prelu<T>{}, x.data(), dy.data(), dx.data(), 3, &dalpha);
+  CHECK(dalpha == -std::numeric_limits<T>::infinity());
+}
+
 TEMPLATE_TEST_CASE("prelu: invalid input", "[prelu][errors]", float, double) {
   using T = TestType;
   CHECK_THROWS_AS(actfn::prelu<T>(std::numeric_limits<T>::infinity()), std::invalid_argument);

@@ -293,6 +293,44 @@ TEMPLATE_TEST_CASE("softmax: special values", "[softmax]", float, double) {
   CHECK_NOTHROW(softmax.backward(static_cast<const T*>(nullptr), nullptr, nullptr, 7, 0));
 }
 
+// Rows the fuzzer found (tests/fuzz): each failed before its fix.
+TEMPLATE_TEST_CASE("softmax: rows at the edges of the range", "[softmax]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  // With m = max, x - m overflows inside the two-sum for some x near
+  // 0.43 * max (the fuzzer's was 0x1.b65285e5fe74bp+1022 in double): the
+  // whole row came out NaN.
+  for (int k = 0; k <= 64; ++k) {
+    const T near = limits::max() * (T(0.3) + T(k) / T(320));
+    const std::vector<T> x = {limits::max(), near, T(0), -limits::max()};
+    std::vector<T> y(x.size());
+    CAPTURE(near);
+    actfn::softmax<T>{}.forward(x, y);
+    CHECK(y == std::vector<T>{T(1), T(0), T(0), T(0)});
+    actfn::log_softmax<T>{}.forward(x, y);
+    CHECK(y[0] == T(0));
+    CHECK(support::ulp_error(y[1], real(x[1]) - real(x[0])) <= 1);
+    CHECK(y[2] == -limits::max());
+    CHECK(y[3] == -limits::infinity());
+  }
+
+  // A maximum far above the rest: log_softmax at the maximum is -log1p(rest)
+  // with rest ~ 1e-23 (double; 1e-16 in float), held to the bound (it was
+  // 3.15 ULP off in double when the corrections holding rest were added
+  // plainly).
+  std::vector<T> dominated(68, T(0));
+  dominated[14] = T(62.9921875);
+  dominated[6] = T(10.5390625);
+  dominated[3] = limits::min();
+  std::vector<T> log_p(dominated.size());
+  actfn::log_softmax<T>{}.forward(dominated, log_p);
+  real rest = 0;
+  for (std::size_t j = 0; j < dominated.size(); ++j) {
+    if (j != 14) rest += std::exp(real(dominated[j]) - real(dominated[14]));
+  }
+  CHECK(support::ulp_error(log_p[14], -std::log1p(rest)) <= 2);
+}
+
 TEMPLATE_TEST_CASE("softmax: strided rows and in place give the same bits", "[softmax]", float,
                    double) {
   using T = TestType;
