@@ -255,12 +255,6 @@ inline V scale_by_power_of_2(V const& v, V const& n) {
   return (v * detail::pow2(first)) * detail::pow2(n - first);
 }
 
-// a * b = high + low exactly (error-free product).
-template <class V>
-struct double_word {
-  V high;
-  V low;
-};
 // x as it was rounded, hidden from the optimizer: with -ffp-contract=fast,
 // clang fuses a product into a later addition even across inlined functions,
 // which would skip the product's rounding that two-word arithmetic accounts
@@ -288,6 +282,12 @@ inline V as_rounded(V const& x) {
 #endif
 }
 
+// a * b = high + low exactly (error-free product).
+template <class V>
+struct double_word {
+  V high;
+  V low;
+};
 template <class V>
 inline double_word<V> two_product(V const& a, V const& b) {
   const V high = detail::as_rounded(a * b);
