@@ -94,7 +94,7 @@ class activation_layer {
 template <class T, class Function>
 class elementwise final : public activation_layer<T> {
  public:
-  explicit elementwise(Function f = {}) : f_(f) {}
+  explicit elementwise(Function f = Function()) : f_(f) {}
   void forward(matrix<T> const& z, matrix<T>& h) override {
     h.resize(z.rows(), z.cols());
     actfn::eigen::forward_into(f_, z, h);
