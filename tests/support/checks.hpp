@@ -113,4 +113,33 @@ bool same(T a, T b) {
   return a == b && std::signbit(a) == std::signbit(b);
 }
 
+// A point where f and f' must give exactly these bits (NaN: any NaN).
+template <class T>
+struct exact_point {
+  T x, value, slope;
+};
+
+// Each point through the scalar functor, and through the array API both in
+// the SIMD body (the first element of a buffer of two full batches and one
+// more) and in its tail (the last element): kink conventions hold on every
+// path.
+template <class T, class F>
+void check_exact_points(F const& f, std::vector<exact_point<T>> const& points) {
+  const std::size_t n = 2 * xsimd::batch<T>::size + 1;
+  for (exact_point<T> const& p : points) {
+    INFO("x = " << double(p.x));
+    std::vector<T> x(n, T(0.5)), y(n), d(n);
+    x.front() = p.x;
+    x.back() = p.x;
+    actfn::forward(f, x, y);
+    actfn::derivative(f, x, d);
+    CHECK(same(f(p.x), p.value));
+    CHECK(same(y.front(), p.value));
+    CHECK(same(y.back(), p.value));
+    CHECK(same(f.derivative(p.x), p.slope));
+    CHECK(same(d.front(), p.slope));
+    CHECK(same(d.back(), p.slope));
+  }
+}
+
 }  // namespace support

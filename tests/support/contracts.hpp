@@ -33,6 +33,8 @@ constexpr bounds selu{2, 1.5};
 template <class T>
 constexpr bounds gelu_erf = std::is_same<T, float>::value ? bounds{0.51, 0.51} : bounds{4, 5};
 constexpr bounds gelu_tanh{2, 4};
+constexpr bounds softsign{1, 1.5};
+constexpr bounds hard_swish{1, 1};
 }  // namespace contract
 
 // visit(name, functor, reference, reference derivative, bounds, derivative zeros)
@@ -58,6 +60,8 @@ void for_each_contract(Visit&& visit) {
         contract::gelu_erf<T>, std::vector<real>{reference::gelu_erf_derivative_zero});
   visit("gelu_tanh", actfn::gelu_tanh<T>{}, reference::gelu_tanh, reference::gelu_tanh_derivative,
         contract::gelu_tanh, std::vector<real>{reference::gelu_tanh_derivative_zero});
+  visit("softsign", actfn::softsign<T>{}, reference::softsign, reference::softsign_derivative,
+        contract::softsign, std::vector<real>{});
 }
 
 }  // namespace support

@@ -57,4 +57,18 @@ inline real gelu_tanh_derivative(real x) {
   return sigmoid(v) + x * sigmoid_derivative(v) * dv;
 }
 
+inline real softsign(real x) { return x / (1 + std::fabs(x)); }
+inline real softsign_derivative(real x) {
+  const real q = 1 / (1 + std::fabs(x));
+  return q * q;
+}
+
+// hard_sigmoid as the line through its kinks low and low + width.
+inline real hard_sigmoid(real x, real low, real width) {
+  return x <= low ? 0 : x >= low + width ? 1 : (x - low) / width;
+}
+
+inline real hard_swish(real x) { return x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6; }
+inline real hard_swish_derivative(real x) { return x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6; }
+
 }  // namespace reference

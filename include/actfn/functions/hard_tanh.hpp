@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include "actfn/detail/errors.hpp"
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+
+// Hard tanh: x clamped to [min, max].
+//   f(x)  = min if x <= min, max if x >= max, else x
+//   f'(x) = 1 if min < x < max, else 0 (0 at both kinks, as PyTorch's
+//           hardtanh_backward)
+//   min <= max, both finite; defaults -1 and 1. Exact. NaN gives NaN for
+//   both. Where min is 0, f(-0) = +0 (min), as relu gives.
+template <class T>
+class hard_tanh {
+ public:
+  using value_type = T;
+
+  explicit hard_tanh(T min = T(-1), T max = T(1)) : hard_tanh(min, max, "hard_tanh") {}
+
+  T min() const { return min_; }
+  T max() const { return max_; }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V operator()(V const& x) const {
+    return detail::select(x <= V(min_), V(min_), detail::select(x >= V(max_), V(max_), x));
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative(V const& x) const {
+    return detail::keep_nan(
+        x, detail::select(detail::both(x > V(min_), x < V(max_)), V(1), V(0)));
+  }
+
+ protected:
+  hard_tanh(T min, T max, const char* function)
+      : min_(detail::require_finite(min, function, "min")),
+        max_(detail::require_finite(max, function, "max")) {
+    if (!(min_ <= max_)) detail::fail(function, "min = ", min_, " is greater than max = ", max_);
+  }
+
+ private:
+  T min_, max_;
+};
+
+// ReLU6 (Howard et al. 2017): hard_tanh with min = 0 and max = 6.
+//   f(x)  = min(max(0, x), 6); f(-0) = +0
+//   f'(x) = 1 if 0 < x < 6, else 0
+template <class T>
+class relu6 : public hard_tanh<T> {
+ public:
+  relu6() : hard_tanh<T>(T(0), T(6), "relu6") {}
+};
+
+}  // namespace actfn

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#pragma once
+
+#include "actfn/detail/errors.hpp"
+#include "actfn/detail/simd.hpp"
+
+namespace actfn {
+
+// Threshold (PyTorch's nn.Threshold).
+//   f(x)  = x if x > threshold, else value
+//   f'(x) = 1 if x > threshold, else 0 (0 at the threshold)
+//   threshold and value: any finite values (no defaults, as in PyTorch).
+//   Exact. NaN gives NaN for both.
+template <class T>
+class threshold {
+ public:
+  using value_type = T;
+
+  threshold(T limit, T value)
+      : threshold_(detail::require_finite(limit, "threshold", "threshold")),
+        value_(detail::require_finite(value, "threshold", "value")) {}
+
+  T limit() const { return threshold_; }  // the threshold (a member cannot share the class's name)
+  T value() const { return value_; }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V operator()(V const& x) const {
+    return detail::select(x <= V(threshold_), V(value_), x);
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative(V const& x) const {
+    return detail::keep_nan(x, detail::select(x > V(threshold_), V(1), V(0)));
+  }
+
+ private:
+  T threshold_, value_;
+};
+
+}  // namespace actfn
