@@ -150,6 +150,38 @@ void add_all() {
                T(0.5) * x * (T(1) - (c * (x + k * x.cube())).tanh().square()) * c *
                    (T(1) + T(3) * k * x.square());
       });
+  add<T>(
+      "softsign", actfn::softsign<T>{}, [](T x) { return x / (T(1) + std::fabs(x)); },
+      [](T x) {
+        const T d = T(1) + std::fabs(x);
+        return T(1) / (d * d);
+      },
+      [](A const& x) { return x / (T(1) + x.abs()); },
+      [](A const& x) { return (T(1) + x.abs()).square().inverse(); });
+  add<T>(
+      "hard_sigmoid", actfn::hard_sigmoid<T>{},
+      [](T x) { return std::min(std::max(x + T(3), T(0)), T(6)) / T(6); },
+      [](T x) { return x > T(-3) && x < T(3) ? T(1) / T(6) : T(0); },
+      [](A const& x) { return (x + T(3)).max(T(0)).min(T(6)) / T(6); },
+      [](A const& x) { return (x > T(-3) && x < T(3)).select(A::Constant(x.size(), T(1) / T(6)), T(0)); });
+  add<T>(
+      "hard_swish", actfn::hard_swish<T>{},
+      [](T x) { return x * std::min(std::max(x + T(3), T(0)), T(6)) / T(6); },
+      [](T x) { return x < T(-3) ? T(0) : x <= T(3) ? x / T(3) + T(0.5) : T(1); },
+      [](A const& x) { return x * (x + T(3)).max(T(0)).min(T(6)) / T(6); },
+      [](A const& x) {
+        return (x < T(-3)).select(A::Zero(x.size()), (x <= T(3)).select(x / T(3) + T(0.5), T(1)));
+      });
+  add<T>(
+      "hard_tanh", actfn::hard_tanh<T>{}, [](T x) { return std::min(std::max(x, T(-1)), T(1)); },
+      [](T x) { return x > T(-1) && x < T(1) ? T(1) : T(0); },
+      [](A const& x) { return x.max(T(-1)).min(T(1)); },
+      [](A const& x) { return (x > T(-1) && x < T(1)).template cast<T>(); });
+  add<T>(
+      "threshold", actfn::threshold<T>(T(0.5), T(-1)), [](T x) { return x > T(0.5) ? x : T(-1); },
+      [](T x) { return x > T(0.5) ? T(1) : T(0); },
+      [](A const& x) { return (x > T(0.5)).select(x, T(-1)); },
+      [](A const& x) { return (x > T(0.5)).template cast<T>(); });
 }
 }  // namespace
 

@@ -182,7 +182,12 @@ void with_functor(fuzz_input& in, Visit&& visit) {
     if (std::isfinite(parameter)) return visit(make(parameter));
     require_invalid_argument([&] { (void)make(parameter); }, "non-finite parameter accepted");
   };
-  switch (in.byte() % 11) {
+  // Two-parameter functors: visit when the constructor's checks pass, else it must throw.
+  const auto checked = [&](auto make, bool valid) {
+    if (valid) return visit(make());
+    require_invalid_argument([&] { (void)make(); }, "invalid parameters accepted");
+  };
+  switch (in.byte() % 17) {
     case 0:
       return visit(actfn::step<T>{});
     case 1: {
@@ -207,8 +212,32 @@ void with_functor(fuzz_input& in, Visit&& visit) {
       return visit(actfn::selu<T>{});
     case 9:
       return visit(actfn::gelu_erf<T>{});
-    default:
+    case 10:
       return visit(actfn::gelu_tanh<T>{});
+    case 11:
+      return visit(actfn::softsign<T>{});
+    case 12:
+      return visit(actfn::hard_swish<T>{});
+    case 13:
+      return visit(actfn::relu6<T>{});
+    case 14: {
+      const T slope = in.value<T>(), offset = in.value<T>();
+      const T width = T(1) / slope, low = -offset * width;
+      const T high = low + width;  // rounded as the constructor rounds it
+      return checked([&] { return actfn::hard_sigmoid<T>(slope, offset); },
+                     std::isfinite(slope) && std::isfinite(offset) && slope > 0 &&
+                         std::isfinite(width) && std::isfinite(high));
+    }
+    case 15: {
+      const T min = in.value<T>(), max = in.value<T>();
+      return checked([&] { return actfn::hard_tanh<T>(min, max); },
+                     std::isfinite(min) && std::isfinite(max) && min <= max);
+    }
+    default: {
+      const T limit = in.value<T>(), value = in.value<T>();
+      return checked([&] { return actfn::threshold<T>(limit, value); },
+                     std::isfinite(limit) && std::isfinite(value));
+    }
   }
 }
 

@@ -28,6 +28,14 @@ void for_each_function(Visit&& visit) {
   visit("selu", actfn::selu<T>{});
   visit("gelu_erf", actfn::gelu_erf<T>{});
   visit("gelu_tanh", actfn::gelu_tanh<T>{});
+  visit("softsign", actfn::softsign<T>{});
+  visit("hard_sigmoid", actfn::hard_sigmoid<T>{});
+  visit("hard_sigmoid(0.2, 0.5)", actfn::hard_sigmoid<T>(T(0.2), T(0.5)));
+  visit("hard_swish", actfn::hard_swish<T>{});
+  visit("hard_tanh", actfn::hard_tanh<T>{});
+  visit("hard_tanh(-0.5, 2.25)", actfn::hard_tanh<T>(T(-0.5), T(2.25)));
+  visit("relu6", actfn::relu6<T>{});
+  visit("threshold(0.5, -3)", actfn::threshold<T>(T(0.5), T(-3)));
 }
 
 }  // namespace support
