@@ -151,6 +151,14 @@ void add_all() {
                    (T(1) + T(3) * k * x.square());
       });
   add<T>(
+      "silu", actfn::silu<T>{}, [](T x) { return x / (T(1) + std::exp(-x)); },
+      [](T x) {
+        const T s = T(1) / (T(1) + std::exp(-x));
+        return s * (T(1) + x * (T(1) - s));
+      },
+      [](A const& x) { return x * x.logistic(); },
+      [](A const& x) { return x.logistic() * (T(1) + x * (T(1) - x.logistic())); });
+  add<T>(
       "softsign", actfn::softsign<T>{}, [](T x) { return x / (T(1) + std::fabs(x)); },
       [](T x) {
         const T d = T(1) + std::fabs(x);

@@ -21,6 +21,7 @@
 #include "actfn/functions/relu.hpp"
 #include "actfn/functions/selu.hpp"
 #include "actfn/functions/sigmoid.hpp"
+#include "actfn/functions/silu.hpp"
 #include "actfn/functions/softmax.hpp"
 #include "actfn/functions/softsign.hpp"
 #include "actfn/functions/step.hpp"

@@ -187,7 +187,7 @@ void with_functor(fuzz_input& in, Visit&& visit) {
     if (valid) return visit(make());
     require_invalid_argument([&] { (void)make(); }, "invalid parameters accepted");
   };
-  switch (in.byte() % 17) {
+  switch (in.byte() % 18) {
     case 0:
       return visit(actfn::step<T>{});
     case 1: {
@@ -233,6 +233,8 @@ void with_functor(fuzz_input& in, Visit&& visit) {
       return checked([&] { return actfn::hard_tanh<T>(min, max); },
                      std::isfinite(min) && std::isfinite(max) && min <= max);
     }
+    case 16:
+      return parameterised([](T beta) { return actfn::silu<T>(beta); }, in.value<T>());
     default: {
       const T limit = in.value<T>(), value = in.value<T>();
       return checked([&] { return actfn::threshold<T>(limit, value); },

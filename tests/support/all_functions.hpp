@@ -28,6 +28,8 @@ void for_each_function(Visit&& visit) {
   visit("selu", actfn::selu<T>{});
   visit("gelu_erf", actfn::gelu_erf<T>{});
   visit("gelu_tanh", actfn::gelu_tanh<T>{});
+  visit("silu", actfn::silu<T>{});
+  visit("silu(1.702)", actfn::silu<T>(T(1.702)));
   visit("softsign", actfn::softsign<T>{});
   visit("hard_sigmoid", actfn::hard_sigmoid<T>{});
   visit("hard_sigmoid(0.2, 0.5)", actfn::hard_sigmoid<T>(T(0.2), T(0.5)));

@@ -35,6 +35,7 @@ constexpr bounds gelu_erf = std::is_same<T, float>::value ? bounds{0.51, 0.51} :
 constexpr bounds gelu_tanh{2, 4};
 constexpr bounds softsign{1, 1.5};
 constexpr bounds hard_swish{1, 1};
+constexpr bounds silu{2, 4.5};
 }  // namespace contract
 
 // visit(name, functor, reference, reference derivative, bounds, derivative zeros)
@@ -62,6 +63,14 @@ void for_each_contract(Visit&& visit) {
         contract::gelu_tanh, std::vector<real>{reference::gelu_tanh_derivative_zero});
   visit("softsign", actfn::softsign<T>{}, reference::softsign, reference::softsign_derivative,
         contract::softsign, std::vector<real>{});
+  for (T beta : {T(1), T(1.702)}) {
+    const real b = beta;
+    visit(
+        "silu(beta=" + actfn::detail::describe(beta) + ")", actfn::silu<T>(beta),
+        [b](real x) { return reference::silu(x, b); },
+        [b](real x) { return reference::silu_derivative(x, b); }, contract::silu,
+        std::vector<real>{(reference::silu_zero_hi + reference::silu_zero_lo) / b});
+  }
 }
 
 }  // namespace support

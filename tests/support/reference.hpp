@@ -71,4 +71,40 @@ inline real hard_sigmoid(real x, real low, real width) {
 inline real hard_swish(real x) { return x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6; }
 inline real hard_swish_derivative(real x) { return x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6; }
 
+// silu's derivative is zero where 1 + z + e^z = 0, z = beta x: at
+// z0 = silu_zero_hi + silu_zero_lo (two long doubles, from mpmath), and
+// e^z0 = -(1 + z0).
+constexpr real silu_zero_hi = -1.278464542761073795143836L;
+constexpr real silu_zero_lo = 3.44775901015735302482377e-20L;
+constexpr real silu_exp_zero = 0.2784645427610737951093587390229801554L;
+
+// z = beta x as hi + lo (the product of two doubles needs 106 bits).
+struct two_long_doubles {
+  real hi, lo;
+};
+inline two_long_doubles product(real beta, real x) {
+  const real hi = beta * x;
+  return {hi, std::fma(beta, x, -hi)};
+}
+
+// x sigmoid(z), with sigmoid(hi + lo) = sigmoid(hi) (1 + sigmoid(-hi) lo) to
+// first order in lo.
+inline real silu(real x, real beta) {
+  const two_long_doubles z = product(beta, x);
+  return x * sigmoid(z.hi) * (1 + sigmoid(-z.hi) * z.lo);
+}
+// For z < 0, e^z M / (1 + e^z)^2 with M = 1 + z + e^z written as
+// w + e^z0 expm1(w), w = z - z0, so that nothing cancels next to z0.
+inline real silu_derivative(real x, real beta) {
+  const two_long_doubles z = product(beta, x);
+  if (z.hi >= 0) {
+    const real e = std::exp(-(z.hi + z.lo));
+    return (1 + e * (1 + z.hi + z.lo)) / ((1 + e) * (1 + e));
+  }
+  const real w = ((z.hi - silu_zero_hi) + z.lo) - silu_zero_lo;
+  const real e = silu_exp_zero * std::exp(w);
+  const real m = w + silu_exp_zero * std::expm1(w);
+  return e * m / ((1 + e) * (1 + e));
+}
+
 }  // namespace reference
