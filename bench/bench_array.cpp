@@ -151,6 +151,11 @@ void add_all() {
                    (T(1) + T(3) * k * x.square());
       });
   add<T>(
+      "celu", actfn::celu<T>(T(2)), [](T x) { return x > 0 ? x : T(2) * std::expm1(x / T(2)); },
+      [](T x) { return x > 0 ? T(1) : std::exp(x / T(2)); },
+      [](A const& x) { return (x > 0).select(x, T(2) * (x / T(2)).expm1()); },
+      [](A const& x) { return (x > 0).select(A::Ones(x.size()), (x / T(2)).exp()); });
+  add<T>(
       "silu", actfn::silu<T>{}, [](T x) { return x / (T(1) + std::exp(-x)); },
       [](T x) {
         const T s = T(1) / (T(1) + std::exp(-x));

@@ -8,6 +8,7 @@
 #include "actfn/array.hpp"
 #include "actfn/errors.hpp"
 #include "actfn/fp_environment.hpp"
+#include "actfn/functions/celu.hpp"
 #include "actfn/functions/elu.hpp"
 #include "actfn/functions/gelu_erf.hpp"
 #include "actfn/functions/gelu_tanh.hpp"

@@ -187,7 +187,7 @@ void with_functor(fuzz_input& in, Visit&& visit) {
     if (valid) return visit(make());
     require_invalid_argument([&] { (void)make(); }, "invalid parameters accepted");
   };
-  switch (in.byte() % 18) {
+  switch (in.byte() % 19) {
     case 0:
       return visit(actfn::step<T>{});
     case 1: {
@@ -235,6 +235,10 @@ void with_functor(fuzz_input& in, Visit&& visit) {
     }
     case 16:
       return parameterised([](T beta) { return actfn::silu<T>(beta); }, in.value<T>());
+    case 17: {
+      const T alpha = in.value<T>();
+      return checked([&] { return actfn::celu<T>(alpha); }, std::isfinite(alpha) && alpha > 0);
+    }
     default: {
       const T limit = in.value<T>(), value = in.value<T>();
       return checked([&] { return actfn::threshold<T>(limit, value); },

@@ -26,6 +26,8 @@ void for_each_function(Visit&& visit) {
   visit("elu", actfn::elu<T>{});
   visit("elu(2.5)", actfn::elu<T>(T(2.5)));
   visit("selu", actfn::selu<T>{});
+  visit("celu", actfn::celu<T>{});
+  visit("celu(3)", actfn::celu<T>(T(3)));
   visit("gelu_erf", actfn::gelu_erf<T>{});
   visit("gelu_tanh", actfn::gelu_tanh<T>{});
   visit("silu", actfn::silu<T>{});

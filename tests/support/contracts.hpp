@@ -36,6 +36,7 @@ constexpr bounds gelu_tanh{2, 4};
 constexpr bounds softsign{1, 1.5};
 constexpr bounds hard_swish{1, 1};
 constexpr bounds silu{2, 4.5};
+constexpr bounds celu{1.5, 1.5};
 }  // namespace contract
 
 // visit(name, functor, reference, reference derivative, bounds, derivative zeros)
@@ -57,6 +58,14 @@ void for_each_contract(Visit&& visit) {
   }
   visit("selu", actfn::selu<T>{}, reference::selu, reference::selu_derivative, contract::selu,
         std::vector<real>{});
+  for (T alpha : {T(1), T(3)}) {
+    const real a = alpha;
+    visit(
+        "celu(alpha=" + actfn::detail::describe(alpha) + ")", actfn::celu<T>(alpha),
+        [a](real x) { return reference::celu(x, a); },
+        [a](real x) { return reference::celu_derivative(x, a); }, contract::celu,
+        std::vector<real>{});
+  }
   visit("gelu_erf", actfn::gelu_erf<T>{}, reference::gelu_erf, reference::gelu_erf_derivative,
         contract::gelu_erf<T>, std::vector<real>{reference::gelu_erf_derivative_zero});
   visit("gelu_tanh", actfn::gelu_tanh<T>{}, reference::gelu_tanh, reference::gelu_tanh_derivative,

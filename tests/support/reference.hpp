@@ -71,6 +71,9 @@ inline real hard_sigmoid(real x, real low, real width) {
 inline real hard_swish(real x) { return x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6; }
 inline real hard_swish_derivative(real x) { return x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6; }
 
+inline real celu(real x, real alpha) { return x > 0 ? x : alpha * std::expm1(x / alpha); }
+inline real celu_derivative(real x, real alpha) { return x > 0 ? 1 : std::exp(x / alpha); }
+
 // silu's derivative is zero where 1 + z + e^z = 0, z = beta x: at
 // z0 = silu_zero_hi + silu_zero_lo (two long doubles, from mpmath), and
 // e^z0 = -(1 + z0).
