@@ -3,8 +3,9 @@
 
 // Per-element time of actfn's array kernels against a plain std:: loop and the
 // equivalent Eigen array expression, measured in the same run: every function,
-// forward and backward, float and double, n = 4096, 65536 and 16,777,216; and
-// a plain copy of the same bytes as the memory baseline.
+// forward, backward and forward_and_derivative (and the last as two calls,
+// forward then derivative), float and double, n = 4096, 65536 and 16,777,216;
+// and a plain copy of the same bytes as the memory baseline.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -56,6 +57,26 @@ void add(std::string const& name, F f, Scalar scalar, ScalarDerivative scalar_de
   });
   register_one("backward", "eigen", [eigen_derivative](buffers<T>& d, std::size_t) {
     d.out = d.dy * eigen_derivative(d.x);
+  });
+  // f and f' into out and dy: fused, and (actfn only) as two calls.
+  register_one("forward_and_derivative", "actfn", [f](buffers<T>& d, std::size_t n) {
+    actfn::forward_and_derivative(f, d.x.data(), d.out.data(), d.dy.data(), n);
+  });
+  register_one("forward_and_derivative", "std",
+               [scalar, scalar_derivative](buffers<T>& d, std::size_t n) {
+                 for (std::size_t i = 0; i < n; ++i) {
+                   d.out[i] = scalar(d.x[i]);
+                   d.dy[i] = scalar_derivative(d.x[i]);
+                 }
+               });
+  register_one("forward_and_derivative", "eigen",
+               [eigen, eigen_derivative](buffers<T>& d, std::size_t) {
+                 d.out = eigen(d.x);
+                 d.dy = eigen_derivative(d.x);
+               });
+  register_one("forward_then_derivative", "actfn", [f](buffers<T>& d, std::size_t n) {
+    actfn::forward(f, d.x.data(), d.out.data(), n);
+    actfn::derivative(f, d.x.data(), d.dy.data(), n);
   });
 }
 

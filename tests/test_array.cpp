@@ -76,6 +76,18 @@ void check_against_scalar(F const& f, std::size_t n, std::size_t offset, bool in
   if (!in_place) {
     for (std::size_t i = 0; i < offset; ++i) REQUIRE(work[i] == T(12345));
   }
+
+  // Both in one pass; in place, y overwrites x.
+  work = in_place ? x : out;
+  std::vector<T> slopes(out.size(), T(12345));
+  actfn::forward_and_derivative(f, in_place ? work.data() + offset : x.data() + offset,
+                                work.data() + offset, slopes.data() + offset, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    REQUIRE(support::same(work[offset + i], f(x[offset + i])));
+    REQUIRE(support::same(slopes[offset + i], f.derivative(x[offset + i])));
+  }
+  for (std::size_t i = 0; i < offset; ++i) REQUIRE(slopes[i] == T(12345));
+  for (std::size_t i = offset + n; i < slopes.size(); ++i) REQUIRE(slopes[i] == T(12345));
 }
 
 }  // namespace
@@ -115,6 +127,10 @@ TEMPLATE_TEST_CASE("array API: range overloads", "[array]", float, double) {
   actfn::forward(f, xs, ys);
   actfn::derivative(f, xs, ds);
   actfn::backward(f, xs, ys, dxs);
+  std::vector<T> fused_ys(3), fused_ds(3);
+  actfn::forward_and_derivative(f, xs, fused_ys, fused_ds);
+  CHECK(fused_ys == ys);
+  CHECK(fused_ds == ds);
   for (std::size_t i = 0; i < 3; ++i) {
     CHECK(ys[i] == f(xs[i]));
     CHECK(ds[i] == f.derivative(xs[i]));
@@ -154,6 +170,16 @@ TEMPLATE_TEST_CASE("array API: bad input throws and writes nothing", "[array][er
                     "actfn::derivative: d is null but n = 2");
   CHECK_THROWS_WITH(actfn::backward(f, xs.data(), nullptr, ys.data(), 1),
                     "actfn::backward: dy is null but n = 1");
+  std::vector<T> ds(5, T(7));
+  CHECK_THROWS_WITH(actfn::forward_and_derivative(f, xs, ys, ds),
+                    "actfn::forward_and_derivative: ys.size() = 4 differs from xs.size() = 5");
+  CHECK_THROWS_WITH(actfn::forward_and_derivative(f, xs, ds, ys),
+                    "actfn::forward_and_derivative: ds.size() = 4 differs from xs.size() = 5");
+  CHECK_THROWS_WITH(actfn::forward_and_derivative(f, xs.data(), ds.data(), nullptr, 5),
+                    "actfn::forward_and_derivative: d is null but n = 5");
+  CHECK_THROWS_WITH(actfn::forward_and_derivative(f, xs.data(), ds.data(), ds.data(), 5),
+                    "actfn::forward_and_derivative: y and d are the same buffer");
+  CHECK(ds == std::vector<T>(5, T(7)));
   CHECK(ys == std::vector<T>(4, T(7)));
   // n = 0 with null buffers is a valid empty call.
   CHECK_NOTHROW(actfn::forward(f, nullptr, nullptr, 0));

@@ -57,6 +57,26 @@ void derivative(F const& f, typename F::value_type const* x, typename F::value_t
       n, d, [&f](auto const& v) { return f.derivative(v); }, x);
 }
 
+// y[i] = f(x[i]) and d[i] = f'(x[i]) in one pass over x: the functor's
+// forward and derivative run on the same batch, inlined together, so the
+// compiler computes what they share (sigmoid's and tanh's exponential, say)
+// once. Each element gets the bits of forward and derivative. y or d may be
+// x; y and d must differ.
+template <class F>
+void forward_and_derivative(F const& f, typename F::value_type const* x,
+                            typename F::value_type* y, typename F::value_type* d, std::size_t n) {
+  detail::require_buffers(n, "forward_and_derivative", {{x, "x"}, {y, "y"}, {d, "d"}});
+  if (y == d && n > 0) detail::fail("forward_and_derivative", "y and d are the same buffer");
+  const detail::kernel_environment environment;
+  detail::for_each_batch(
+      n, typename F::value_type(0),
+      [&f, y, d](std::size_t i, std::size_t count, auto const& v) {
+        detail::store_lanes(f(v), y + i, count);
+        detail::store_lanes(f.derivative(v), d + i, count);
+      },
+      x);
+}
+
 // dx[i] = dy[i] * f'(x[i]): the vector-Jacobian product of an elementwise f.
 template <class F>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
@@ -88,6 +108,14 @@ template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out>
 void derivative(F const& f, In const& xs, Out&& ds) {
   detail::require_same_size(std::size(xs), std::size(ds), "derivative", "xs", "ds");
   derivative(f, std::data(xs), std::data(ds), std::size(xs));
+}
+
+template <class F, class In, class Out, class Slopes,
+          detail::enable_for_ranges_of<F, In, Out, Slopes> = 0>
+void forward_and_derivative(F const& f, In const& xs, Out&& ys, Slopes&& ds) {
+  detail::require_same_size(std::size(xs), std::size(ys), "forward_and_derivative", "xs", "ys");
+  detail::require_same_size(std::size(xs), std::size(ds), "forward_and_derivative", "xs", "ds");
+  forward_and_derivative(f, std::data(xs), std::data(ys), std::data(ds), std::size(xs));
 }
 
 template <class F, class In, class Grad, class Out,

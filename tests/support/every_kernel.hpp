@@ -90,6 +90,8 @@ class every_kernel {
       add(name + " forward", n, [f, x, n](T* out) { actfn::forward(f, x, out, n); });
       add(name + " derivative", n, [f, x, n](T* out) { actfn::derivative(f, x, out, n); });
       add(name + " backward", n, [f, x, dy, n](T* out) { actfn::backward(f, x, dy, out, n); });
+      add(name + " forward_and_derivative", 2 * n,
+          [f, x, n](T* out) { actfn::forward_and_derivative(f, x, out, out + n, n); });
     });
     // Outputs that hold several results keep the last elements for the rest.
     add("prelu backward with dalpha", n + 1, [x, dy, n](T* out) {
