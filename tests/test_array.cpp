@@ -2,7 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #include <actfn/array.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <random>
 #include <stdexcept>
@@ -104,6 +106,48 @@ TEMPLATE_TEST_CASE("array API equals the scalar functor bit for bit", "[array]",
       }
     }
   });
+}
+
+// dx = fma(dy, f'(x), beta * dx) for every function, beta = 1 (accumulate), a
+// fractional and a negative beta, in place over dy; beta = 0 never reads dx.
+TEMPLATE_TEST_CASE("array API: backward with beta accumulates into dx", "[array]", float, double) {
+  using T = TestType;
+  const std::size_t n = 3 * xsimd::batch<T>::size + 5;
+  std::vector<T> x(n), dy(n), previous(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = T(-4) + T(8) * T(i) / T(n);
+    dy[i] = T(1.5) - T(i % 7) / T(3);
+    previous[i] = T(i % 5) - T(2.25);
+  }
+  support::for_each_function<T>([&](std::string const& name, auto const& f) {
+    INFO(name);
+    for (T b : {T(1), T(0.5), T(-2)}) {
+      std::vector<T> dx = previous;
+      if (b == T(1)) {
+        actfn::backward(f, x, dy, dx, actfn::accumulate);
+      } else {
+        actfn::backward(f, x, dy, dx, actfn::beta(b));
+      }
+      for (std::size_t i = 0; i < n; ++i) {
+        const T expected = std::fma(dy[i], f.derivative(x[i]), b * previous[i]);
+        REQUIRE(support::same(dx[i], expected));
+      }
+    }
+    std::vector<T> garbage(n, std::numeric_limits<T>::quiet_NaN()), overwritten(n);
+    actfn::backward(f, x, dy, garbage, actfn::beta(T(0)));
+    actfn::backward(f, x, dy, overwritten);
+    for (std::size_t i = 0; i < n; ++i) REQUIRE(support::same(garbage[i], overwritten[i]));
+  });
+  // In place over dy: dy's values are also the previous gradient.
+  const actfn::sigmoid<T> f;
+  std::vector<T> both = dy;
+  actfn::backward(f, x.data(), both.data(), both.data(), n, actfn::accumulate);
+  for (std::size_t i = 0; i < n; ++i)
+    REQUIRE(support::same(both[i], std::fma(dy[i], f.derivative(x[i]), dy[i])));
+  CHECK_THROWS_WITH(actfn::backward(f, x, dy, both, actfn::beta(std::numeric_limits<T>::infinity())),
+                    "actfn::backward: beta must be finite, got inf");
+  CHECK_THROWS_WITH(actfn::backward(f, x.data(), dy.data(), nullptr, n, actfn::accumulate),
+                    "actfn::backward: dx is null but n = " + std::to_string(n));
 }
 
 // Outputs of streaming_threshold_bytes and more take the streaming-store

@@ -87,6 +87,48 @@ void backward(F const& f, typename F::value_type const* x, typename F::value_typ
       n, dx, [&f](auto const& v, auto const& g) { return g * f.derivative(v); }, x, dy);
 }
 
+// How a backward pass treats what dx holds: dx[i] = dy[i] * f'(x[i]) + beta * dx[i],
+// as BLAS's beta. actfn::accumulate is beta = 1 (frameworks sum the gradients
+// of a tensor used twice); actfn::beta(b) any finite b; beta = 0 overwrites
+// dx without reading it, so garbage or NaN in dx does not matter.
+template <class T>
+struct output_beta {
+  T value;
+};
+template <class T>
+constexpr output_beta<T> beta(T value) {
+  return {value};
+}
+struct accumulate_t {
+  explicit constexpr accumulate_t() = default;
+};
+inline constexpr accumulate_t accumulate{};
+
+// dx[i] = fma(dy[i], f'(x[i]), beta * dx[i]): one rounding where beta = 1.
+template <class F>
+void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
+              typename F::value_type* dx, std::size_t n, output_beta<typename F::value_type> beta) {
+  using T = typename F::value_type;
+  detail::require_finite(beta.value, "backward", "beta");
+  if (beta.value == T(0)) return backward(f, x, dy, dx, n);
+  detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
+  const detail::kernel_environment environment;
+  const T b = beta.value;
+  detail::transform(
+      n, dx,
+      [&f, b](auto const& v, auto const& g, auto const& old) {
+        using V = std::decay_t<decltype(v)>;
+        return detail::fma(g, f.derivative(v), V(b) * old);
+      },
+      x, dy, static_cast<const T*>(dx));
+}
+
+template <class F>
+void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
+              typename F::value_type* dx, std::size_t n, accumulate_t) {
+  backward(f, x, dy, dx, n, beta(typename F::value_type(1)));
+}
+
 // PReLU's backward also accumulates the gradient of its parameter:
 // *dalpha += sum(dy[i] * min(x[i], 0)), with a compensated sum in T (good to
 // about an ULP of the sum of magnitudes whatever n).
@@ -124,6 +166,15 @@ void backward(F const& f, In const& xs, Grad const& dys, Out&& dxs) {
   detail::require_same_size(std::size(xs), std::size(dys), "backward", "xs", "dys");
   detail::require_same_size(std::size(xs), std::size(dxs), "backward", "xs", "dxs");
   backward(f, std::data(xs), std::data(dys), std::data(dxs), std::size(xs));
+}
+
+// mode: actfn::accumulate or actfn::beta(b).
+template <class F, class In, class Grad, class Out, class Mode,
+          detail::enable_for_ranges_of<F, In, Grad, Out> = 0>
+void backward(F const& f, In const& xs, Grad const& dys, Out&& dxs, Mode mode) {
+  detail::require_same_size(std::size(xs), std::size(dys), "backward", "xs", "dys");
+  detail::require_same_size(std::size(xs), std::size(dxs), "backward", "xs", "dxs");
+  backward(f, std::data(xs), std::data(dys), std::data(dxs), std::size(xs), mode);
 }
 
 }  // namespace actfn
