@@ -107,13 +107,13 @@ inline constexpr accumulate_t accumulate{};
 // dx[i] = fma(dy[i], f'(x[i]), beta * dx[i]): one rounding where beta = 1.
 template <class F>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
-              typename F::value_type* dx, std::size_t n, output_beta<typename F::value_type> beta) {
+              typename F::value_type* dx, std::size_t n, output_beta<typename F::value_type> mode) {
   using T = typename F::value_type;
-  detail::require_finite(beta.value, "backward", "beta");
-  if (beta.value == T(0)) return backward(f, x, dy, dx, n);
+  detail::require_finite(mode.value, "backward", "beta");
+  if (mode.value == T(0)) return backward(f, x, dy, dx, n);
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
   const detail::kernel_environment environment;
-  const T b = beta.value;
+  const T b = mode.value;
   detail::transform(
       n, dx,
       [&f, b](auto const& v, auto const& g, auto const& old) {
