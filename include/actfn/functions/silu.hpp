@@ -44,7 +44,7 @@ struct silu_constants<double> {
 //   f' has one zero, at x = z0 / beta, z0 = -1.2784645427610738.
 //   Max error against a long double reference over the whole finite range
 //   (beta in {1, 1.702, 0.5}): f within 2 ULP, f' within 4.5 ULP; within
-//   1e-3 relative of f's zero, f' within 2^-24 (float) / 2^-53 (double)
+//   1e-3 relative of that zero, f' within 2^-24 (float) / 2^-53 (double)
 //   absolute, and the relative bound holds again just outside that.
 // z = beta x is carried as an exact two-word product, so beta != 1 costs no
 // accuracy. f is sigmoid's quotient with x folded into the numerator
