@@ -184,15 +184,14 @@ std::unique_ptr<activation_layer<T>> make_activation(std::string const& activati
 template <class T>
 class network {
  public:
-  network(std::string activation, std::vector<Eigen::Index> const& widths, std::uint64_t seed,
-          initialisation init)
-      : activation_(std::move(activation)) {
+  network(std::string const& activation, std::vector<Eigen::Index> const& widths,
+          std::uint64_t seed, initialisation init) {
     if (widths.size() < 2) throw std::invalid_argument("a network needs at least two widths");
     random_source random(seed);
     for (std::size_t l = 0; l + 1 < widths.size(); ++l) {
       const bool hidden = l + 2 < widths.size();
       layer next;
-      if (hidden) next.activation = make_activation<T>(activation_, widths[l + 1]);
+      if (hidden) next.activation = make_activation<T>(activation, widths[l + 1]);
       const Eigen::Index pieces = hidden ? next.activation->pieces_per_unit() : 1;
       const Eigen::Index outputs = pieces * widths[l + 1];
       // Glorot and He count a maxout unit's k pieces as k outputs.
@@ -209,7 +208,6 @@ class network {
     }
   }
 
-  std::string const& activation() const { return activation_; }
   std::size_t hidden_layers() const { return layers_.size() - 1; }
 
   // Log-probabilities of each class (rows) for each example (columns).
@@ -284,7 +282,6 @@ class network {
     matrix<T> z, h;
   };
 
-  std::string activation_;
   std::vector<layer> layers_;
   actfn::log_softmax<T> log_probability_;
 };
