@@ -82,6 +82,13 @@ inline xsimd::batch_bool<T, A> both(xsimd::batch_bool<T, A> const& a,
   return a & b;
 }
 
+inline bool either(bool a, bool b) { return a || b; }
+template <class T, class A>
+inline xsimd::batch_bool<T, A> either(xsimd::batch_bool<T, A> const& a,
+                                      xsimd::batch_bool<T, A> const& b) {
+  return a | b;
+}
+
 template <class T, if_scalar<T> = 0>
 inline T fma(T a, T b, T c) {
 #if ACTFN_HAS_FMA

@@ -3,9 +3,10 @@
 
 // Vector math shared by the activations, written once for scalars and
 // xsimd batches (see simd.hpp): exp with a two-word argument and a
-// late-applied factor, expm1 on x <= 0, and the scaled complementary error
-// function. Coefficients are our own Chebyshev fits (mpmath, 60 digits),
-// rounded to the type; hex is the value, the decimal beside it is for reading.
+// late-applied factor, expm1 on x <= 0, log1p on [0, 1] and the scaled
+// complementary error function. Coefficients are our own Chebyshev fits
+// (mpmath, 60 digits), rounded to the type; hex is the value, the decimal
+// beside it is for reading.
 #pragma once
 
 #include "actfn/detail/simd.hpp"
@@ -34,6 +35,15 @@ struct math_constants<float> {
       0x1.555556p-3f,   // 0.1666666716337204
       0x1p-1f,          // 0.5
   };
+  static constexpr float sqrt2 = 0x1.6a09e6p+0f;  // 1.41421353816986084
+  // (2 atanh(s) - 2s) / s^3 as a polynomial in s^2, s^2 in [0, (3 - 2 sqrt2)^2],
+  // degree 3: 2^-24.8 relative.
+  static constexpr float log1p_tail[] = {
+      0x1.ddced8p-3f,  // 0.2333046793937683
+      0x1.245c44p-2f,  // 0.2855082154273987
+      0x1.9999ecp-2f,  // 0.4000012278556824
+      0x1.555556p-1f,  // 0.6666666865348816
+  };
 };
 
 template <>
@@ -56,6 +66,18 @@ struct math_constants<double> {
       0x1.5555555555556p-5,   // 0.04166666666666667
       0x1.5555555555557p-3,   // 0.1666666666666667
       0x1p-1,                 // 0.5
+  };
+  static constexpr double sqrt2 = 0x1.6a09e667f3bcdp+0;  // 1.4142135623730951
+  // (2 atanh(s) - 2s) / s^3 as a polynomial in s^2, s^2 in [0, (3 - 2 sqrt2)^2],
+  // degree 6: 2^-50.9 relative (below 2^-57 of the logarithm).
+  static constexpr double log1p_tail[] = {
+      0x1.2b584aae78a57p-3,  // 0.14616449685043406
+      0x1.39fe606542ddep-3,  // 0.15331721600556042
+      0x1.7462b4ab2ef6bp-3,  // 0.18182889125261723
+      0x1.c71c62e5800a1p-3,  // 0.2222221113479508
+      0x1.2492492df148dp-2,  // 0.28571428625975487
+      0x1.99999999952e2p-2,  // 0.39999999999899505
+      0x1.5555555555558p-1,  // 0.666666666666667
   };
   // (1 + 2z) * erfcx(z) as a polynomial in t = (z - 3) / (z + 3), z in
   // [0, 29], degree 22: 2^-52.1 relative, Horner rounding included.
@@ -211,6 +233,31 @@ template <class V>
 inline double_word<V> square(double_word<V> const& v) {
   const V high = v.high * v.high;
   return {high, detail::fma(v.high, v.high, detail::negate(high)) + (v.high + v.high) * v.low};
+}
+
+// log(1 + v + v_low) for v in [0, 1] and |v_low| <= ulp(v), within an ULP.
+// 1 + v = 2^k (1 + f) with 1 + f in [sqrt2/2, sqrt2], f and its low word
+// exact without ever rounding 1 + v: f = v for v <= sqrt2 - 1, else
+// f = (v - 1) / 2 (a two-word difference). Then
+// log(1 + f) = f - f^2/2 + s (f^2/2 + s^2 P(s^2)) with s = f / (2 + f), the
+// identity 2 atanh(s) = 2s + s^3 P(s^2) rearranged (as fdlibm does) so that
+// s, rounded, only enters a term below f^3/6; the low word adds
+// low / (1 + f).
+template <class V>
+inline V log1p_unit_interval(V const& v, V const& v_low) {
+  using C = math_constants<scalar_of_t<V>>;
+  const auto halve = v > V(C::sqrt2 - 1);
+  const double_word<V> v_minus_1 = detail::two_sum(v, V(-1));
+  const V f = detail::select(halve, V(0.5) * v_minus_1.high, v);
+  const V f_low = detail::select(halve, V(0.5) * (v_minus_1.low + v_low), v_low);
+  const V correction = f_low / (V(1) + f);
+  const V s = f / (V(2) + f);
+  const V s_squared = s * s;
+  const V half_f_squared = V(0.5) * f * f;
+  const V tail = detail::fma(s_squared, detail::horner(s_squared, C::log1p_tail), half_f_squared);
+  const V k_ln2_lo = detail::select(halve, V(C::ln2_lo), V(0));
+  const V k_ln2_hi = detail::select(halve, V(C::ln2_hi), V(0));
+  return k_ln2_hi + (f - (half_f_squared - detail::fma(s, tail, k_ln2_lo + correction)));
 }
 
 // erfcx(z) = e^(z^2) * erfc(z) for z in [0, erfcx_highest], as
