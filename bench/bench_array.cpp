@@ -185,6 +185,29 @@ void add_all() {
       [](A const& x) { return x * x.logistic(); },
       [](A const& x) { return x.logistic() * (T(1) + x * (T(1) - x.logistic())); });
   add<T>(
+      "softplus", actfn::softplus<T>{},
+      [](T x) { return x > T(20) ? x : std::log1p(std::exp(x)); },
+      [](T x) { return x > T(20) ? T(1) : T(1) / (T(1) + std::exp(-x)); },
+      [](A const& x) { return (x > T(20)).select(x, x.exp().log1p()); },
+      [](A const& x) { return (x > T(20)).select(A::Ones(x.size()), x.logistic()); });
+  add<T>(
+      "log_sigmoid", actfn::log_sigmoid<T>{},
+      [](T x) { return std::min(x, T(0)) - std::log1p(std::exp(-std::fabs(x))); },
+      [](T x) { return T(1) / (T(1) + std::exp(x)); },
+      [](A const& x) { return x.min(T(0)) - (-x.abs()).exp().log1p(); },
+      [](A const& x) { return (-x).logistic(); });
+  add<T>(
+      "mish", actfn::mish<T>{}, [](T x) { return x * std::tanh(std::log1p(std::exp(x))); },
+      [](T x) {
+        const T t = std::tanh(std::log1p(std::exp(x)));
+        return t + x * (T(1) - t * t) / (T(1) + std::exp(-x));
+      },
+      [](A const& x) { return x * x.exp().log1p().tanh(); },
+      [](A const& x) {
+        const A t = x.exp().log1p().tanh();
+        return t + x * (T(1) - t.square()) * x.logistic();
+      });
+  add<T>(
       "softsign", actfn::softsign<T>{}, [](T x) { return x / (T(1) + std::fabs(x)); },
       [](T x) {
         const T d = T(1) + std::fabs(x);

@@ -187,7 +187,7 @@ void with_functor(fuzz_input& in, Visit&& visit) {
     if (valid) return visit(make());
     require_invalid_argument([&] { (void)make(); }, "invalid parameters accepted");
   };
-  switch (in.byte() % 19) {
+  switch (in.byte() % 22) {
     case 0:
       return visit(actfn::step<T>{});
     case 1: {
@@ -239,6 +239,15 @@ void with_functor(fuzz_input& in, Visit&& visit) {
       const T alpha = in.value<T>();
       return checked([&] { return actfn::celu<T>(alpha); }, std::isfinite(alpha) && alpha > 0);
     }
+    case 18: {
+      const T beta = in.value<T>(), limit = in.value<T>();
+      return checked([&] { return actfn::softplus<T>(beta, limit); },
+                     std::isfinite(beta) && beta > 0 && !std::isnan(limit));
+    }
+    case 19:
+      return visit(actfn::log_sigmoid<T>{});
+    case 20:
+      return visit(actfn::mish<T>{});
     default: {
       const T limit = in.value<T>(), value = in.value<T>();
       return checked([&] { return actfn::threshold<T>(limit, value); },

@@ -5,6 +5,7 @@
 // that apply to all of them alike.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <utility>
 
@@ -32,6 +33,10 @@ void for_each_function(Visit&& visit) {
   visit("gelu_tanh", actfn::gelu_tanh<T>{});
   visit("silu", actfn::silu<T>{});
   visit("silu(1.702)", actfn::silu<T>(T(1.702)));
+  visit("softplus", actfn::softplus<T>{});
+  visit("softplus(0.3, inf)", actfn::softplus<T>(T(0.3), std::numeric_limits<T>::infinity()));
+  visit("log_sigmoid", actfn::log_sigmoid<T>{});
+  visit("mish", actfn::mish<T>{});
   visit("softsign", actfn::softsign<T>{});
   visit("hard_sigmoid", actfn::hard_sigmoid<T>{});
   visit("hard_sigmoid(0.2, 0.5)", actfn::hard_sigmoid<T>(T(0.2), T(0.5)));

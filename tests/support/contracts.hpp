@@ -37,6 +37,9 @@ constexpr bounds softsign{1, 1.5};
 constexpr bounds hard_swish{1, 1};
 constexpr bounds silu{2, 4.5};
 constexpr bounds celu{1.5, 1.5};
+constexpr bounds softplus{2, 1.5};
+constexpr bounds log_sigmoid{1.5, 1};
+constexpr bounds mish{2.5, 4};
 }  // namespace contract
 
 // visit(name, functor, reference, reference derivative, bounds, derivative zeros)
@@ -80,6 +83,18 @@ void for_each_contract(Visit&& visit) {
         [b](real x) { return reference::silu_derivative(x, b); }, contract::silu,
         std::vector<real>{(reference::silu_zero_hi + reference::silu_zero_lo) / b});
   }
+  for (T beta : {T(1), T(2)}) {
+    const real b = beta;
+    visit(
+        "softplus(beta=" + actfn::detail::describe(beta) + ")", actfn::softplus<T>(beta),
+        [b](real x) { return reference::softplus(x, b, 20); },
+        [b](real x) { return reference::softplus_derivative(x, b, 20); }, contract::softplus,
+        std::vector<real>{});
+  }
+  visit("log_sigmoid", actfn::log_sigmoid<T>{}, reference::log_sigmoid,
+        reference::log_sigmoid_derivative, contract::log_sigmoid, std::vector<real>{});
+  visit("mish", actfn::mish<T>{}, reference::mish, reference::mish_derivative, contract::mish,
+        std::vector<real>{reference::mish_derivative_zero});
 }
 
 }  // namespace support

@@ -85,9 +85,19 @@ constexpr real silu_exp_zero = 0.2784645427610737951093587390229801554L;
 struct two_long_doubles {
   real hi, lo;
 };
+// Dekker's exact product with Veltkamp's split into 32-bit halves (std::fma
+// on long double is a slow software routine); exact for the products of two
+// float or double values (no overflow in the split).
+inline real upper_half(real v) {
+  const real big = v * 4294967297.0L;  // 2^32 + 1
+  return big - (big - v);
+}
 inline two_long_doubles product(real beta, real x) {
   const real hi = beta * x;
-  return {hi, std::fma(beta, x, -hi)};
+  if (!std::isfinite(hi)) return {hi, 0};
+  const real beta_hi = upper_half(beta), beta_lo = beta - beta_hi;
+  const real x_hi = upper_half(x), x_lo = x - x_hi;
+  return {hi, ((beta_hi * x_hi - hi) + beta_hi * x_lo + beta_lo * x_hi) + beta_lo * x_lo};
 }
 
 // x sigmoid(z), with sigmoid(hi + lo) = sigmoid(hi) (1 + sigmoid(-hi) lo) to
@@ -108,6 +118,37 @@ inline real silu_derivative(real x, real beta) {
   const real e = silu_exp_zero * std::exp(w);
   const real m = w + silu_exp_zero * std::expm1(w);
   return e * m / ((1 + e) * (1 + e));
+}
+
+// log(1 + e^z) for any z without overflow.
+inline real log1p_exp(real z) { return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z)); }
+
+// PyTorch's softplus: x where beta x > threshold (beta x as the type rounds
+// it: z.hi), else log(1 + e^z) / beta with z = hi + lo to first order in lo
+// (lo is 0 for float and for beta = 1: the term is skipped, for speed).
+inline real softplus(real x, real beta, real threshold) {
+  const two_long_doubles z = product(beta, x);
+  if (z.hi > threshold) return x;
+  const real value = log1p_exp(z.hi);
+  return (z.lo == 0 ? value : value + sigmoid(z.hi) * z.lo) / beta;
+}
+inline real softplus_derivative(real x, real beta, real threshold) {
+  const two_long_doubles z = product(beta, x);
+  if (z.hi > threshold) return 1;
+  const real slope = sigmoid(z.hi);
+  return z.lo == 0 ? slope : slope + sigmoid_derivative(z.hi) * z.lo;
+}
+
+inline real log_sigmoid(real x) { return -log1p_exp(-x); }
+inline real log_sigmoid_derivative(real x) { return sigmoid(-x); }
+
+// mish from its definition; f' = tanh(sp) + x sigmoid(x) sech^2(sp).
+constexpr real mish_derivative_zero = -1.192431214515495212137588340421L;
+inline real mish(real x) { return x * std::tanh(log1p_exp(x)); }
+inline real mish_derivative(real x) {
+  const real sp = log1p_exp(x);
+  const real sech = 1 / std::cosh(sp);
+  return std::tanh(sp) + x * sigmoid(x) * sech * sech;
 }
 
 }  // namespace reference

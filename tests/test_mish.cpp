@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+#include <actfn/functions/mish.hpp>
+
+#include <limits>
+
+#include "catch.hpp"
+#include "support/checks.hpp"
+
+TEMPLATE_TEST_CASE("mish: accuracy over the finite range", "[mish]", float, double) {
+  using T = TestType;
+  support::check_accuracy<T>("mish", actfn::mish<T>{}, reference::mish, reference::mish_derivative,
+                             support::contract::mish, {reference::mish_derivative_zero});
+}
+
+TEMPLATE_TEST_CASE("mish: relative accuracy of f' right beside its zero", "[mish]", float, double) {
+  using T = TestType;
+  support::check_derivative_beside_zero<T>(actfn::mish<T>{}, reference::mish_derivative,
+                                           reference::mish_derivative_zero,
+                                           support::contract::mish.derivative_ulp);
+}
+
+TEMPLATE_TEST_CASE("mish: derivative matches finite differences", "[mish]", float, double) {
+  using T = TestType;
+  support::check_finite_differences<T>(actfn::mish<T>{}, reference::mish);
+}
+
+TEMPLATE_TEST_CASE("mish: special values, every path", "[mish]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const T nan = limits::quiet_NaN(), inf = limits::infinity();
+  // f'(0) = tanh(log 2) = 3/5.
+  support::check_exact_points<T>(actfn::mish<T>{}, {{T(0), T(0), T(0.6)},
+                                                    {-T(0), -T(0), T(0.6)},
+                                                    {inf, inf, T(1)},
+                                                    {limits::max(), limits::max(), T(1)},
+                                                    {-inf, -T(0), T(0)},
+                                                    {-limits::max(), -T(0), T(0)},
+                                                    {nan, nan, nan}});
+  // Where f is subnormal it keeps its accuracy (x e^x rounded once).
+  const actfn::mish<T> f;
+  const T deep = std::is_same<T, float>::value ? T(-95) : T(-720);
+  CHECK(support::ulp_error(f(deep), reference::mish(deep)) <= support::contract::mish.forward_ulp);
+  CHECK(support::ulp_error(f.derivative(deep), reference::mish_derivative(deep)) <=
+        support::contract::mish.derivative_ulp);
+}
