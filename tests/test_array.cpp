@@ -9,6 +9,8 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 #if __cplusplus >= 202002L
 #include <span>
@@ -90,6 +92,24 @@ void check_against_scalar(F const& f, std::size_t n, std::size_t offset, bool in
   }
   for (std::size_t i = 0; i < offset; ++i) REQUIRE(slopes[i] == T(12345));
   for (std::size_t i = offset + n; i < slopes.size(); ++i) REQUIRE(slopes[i] == T(12345));
+
+  // From the output; in place, dx overwrites dy.
+  if constexpr (actfn::has_derivative_from_output_v<F>) {
+    std::vector<T> y(x.size());
+    actfn::forward(f, x, y);
+    work = in_place ? dy : out;
+    try {
+      actfn::backward_from_output(f, y.data() + offset,
+                                  in_place ? work.data() + offset : dy.data() + offset,
+                                  work.data() + offset, n);
+    } catch (std::invalid_argument const&) {
+      return;  // a parameter that rules it out (leaky_relu(-0.3)), tested on its own
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      REQUIRE(support::same(work[offset + i],
+                            T(dy[offset + i] * f.derivative_from_output(y[offset + i]))));
+    }
+  }
 }
 
 }  // namespace
@@ -148,6 +168,148 @@ TEMPLATE_TEST_CASE("array API: backward with beta accumulates into dx", "[array]
                     "actfn::backward: beta must be finite, got inf");
   CHECK_THROWS_WITH(actfn::backward(f, x.data(), dy.data(), nullptr, n, actfn::accumulate),
                     "actfn::backward: dx is null but n = " + std::to_string(n));
+}
+
+TEMPLATE_TEST_CASE("backward_from_output: the piecewise-linear functors give backward's bits",
+                   "[array]", float, double) {
+  using T = TestType;
+  const std::vector<T> x = mixed_inputs<T>(4096, 99), dy = mixed_inputs<T>(4096, 98);
+  std::size_t checked = 0;
+  support::for_each_function<T>([&](std::string const& name, auto const& f) {
+    using F = std::decay_t<decltype(f)>;
+    if constexpr (actfn::has_derivative_from_output_v<F>) {
+      // The smooth ones are checked against the reference below.
+      for (const char* smooth : {"sigmoid", "tanh", "elu", "selu", "celu", "softplus",
+                                 "log_sigmoid", "softsign"}) {
+        if (name.rfind(smooth, 0) == 0) return;
+      }
+      INFO(name);
+      std::vector<T> y(x.size()), from_x(x.size()), from_y(x.size());
+      actfn::forward(f, x, y);
+      actfn::backward(f, x, dy, from_x);
+      try {
+        actfn::backward_from_output(f, y, dy, from_y);
+      } catch (std::invalid_argument const&) {
+        return;  // leaky_relu(-0.3): its slope is negative (tested below)
+      }
+      ++checked;
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        INFO("x = " << double(x[i]) << ", y = " << double(y[i]));
+        REQUIRE(support::same(from_y[i], from_x[i]));
+      }
+    }
+  });
+  // relu, leaky_relu, prelu, hard_sigmoid (2), hard_tanh (2), relu6, threshold, linear (2), step
+  CHECK(checked == 12);
+}
+
+// f' from y against g(y) = f'(f^-1(y)) in long double: the exact derivative
+// at the x that y stands for (what y does not hold of x, no formula can
+// restore: sigmoid's y is 1 for every x > 17 in float). The bound is the
+// headers' derivative_from_output number.
+TEMPLATE_TEST_CASE("backward_from_output: the smooth functors, against f' at the x that y stands for",
+                   "[array]", float, double) {
+  using T = TestType;
+  using support::real;
+  std::vector<T> x;
+  std::vector<T> const& sample = support::accuracy_sample<T>();
+  for (std::size_t i = 0; i < sample.size(); i += 61) x.push_back(sample[i]);
+  const auto check = [&x](std::string const& name, auto const& f, auto const& slope_of_output) {
+    std::vector<T> y(x.size()), ones(x.size(), T(1)), d(x.size());
+    actfn::forward(f, x, y);
+    actfn::backward_from_output(f, y, ones, d);
+    const support::error_report report = support::measure(y, d, slope_of_output);
+    support::print(name + "<" + support::type_name<T>() + "> derivative from output", report);
+    INFO(name);
+    CHECK(report.max_ulp <= support::contract::derivative_from_output);
+  };
+  check("sigmoid", actfn::sigmoid<T>{}, [](real y) { return y * (1 - y); });
+  check("tanh", actfn::tanh<T>{}, [](real y) { return (1 - y) * (1 + y); });
+  check("softsign", actfn::softsign<T>{}, [](real y) { return (1 - std::fabs(y)) * (1 - std::fabs(y)); });
+  for (T alpha : {T(1), T(2.5)}) {
+    const real a = alpha;
+    check("elu(" + actfn::detail::describe(alpha) + ")", actfn::elu<T>(alpha),
+          [a](real y) { return y > 0 ? 1 : y + a; });
+    check("celu(" + actfn::detail::describe(alpha) + ")", actfn::celu<T>(alpha),
+          [a](real y) { return y > 0 ? 1 : (y + a) / a; });
+  }
+  // selu with lambda and lambda alpha as T rounds them (its forward's).
+  check("selu", actfn::selu<T>{}, [](real y) {
+    return y > 0 ? real(actfn::selu<T>::lambda) : y + real(actfn::selu<T>::lambda_alpha);
+  });
+  const T inf = std::numeric_limits<T>::infinity();
+  for (auto const& [beta, threshold] : {std::pair<T, T>{T(1), T(20)}, std::pair<T, T>{T(2), T(20)},
+                                         std::pair<T, T>{T(0.3), inf}}) {
+    const real b = beta, t = threshold;
+    check("softplus(" + actfn::detail::describe(beta) + ", " + actfn::detail::describe(threshold) + ")",
+          actfn::softplus<T>(beta, threshold),
+          [b, t](real y) { return b * y > t ? 1 : -std::expm1(-b * y); });
+  }
+  check("log_sigmoid", actfn::log_sigmoid<T>{}, [](real y) { return -std::expm1(y); });
+}
+
+TEMPLATE_TEST_CASE("backward_from_output: accumulate, and bad input", "[array][errors]", float,
+                   double) {
+  using T = TestType;
+  const actfn::tanh<T> f;
+  std::vector<T> y{T(-0.5), T(0), T(0.25)}, dy{T(2), T(3), T(-1)}, dx{T(1), T(1), T(1)};
+  actfn::backward_from_output(f, y, dy, dx, actfn::accumulate);
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    CHECK(support::same(dx[i], std::fma(dy[i], f.derivative_from_output(y[i]), T(1))));
+  }
+  const T nan = std::numeric_limits<T>::quiet_NaN();
+  CHECK_THROWS_WITH(actfn::backward_from_output(f, y, dy, dx, actfn::beta(nan)),
+                    "actfn::backward_from_output: beta must be finite, got nan");
+  std::vector<T> short_dx(2);
+  CHECK_THROWS_WITH(actfn::backward_from_output(f, y, dy, short_dx),
+                    "actfn::backward_from_output: dxs.size() = 2 differs from ys.size() = 3");
+  CHECK_THROWS_WITH(actfn::backward_from_output(f, y.data(), nullptr, dx.data(), 3),
+                    "actfn::backward_from_output: dy is null but n = 3");
+  // Parameters that make f' not a function of y.
+  CHECK_THROWS_WITH(actfn::backward_from_output(actfn::leaky_relu<T>(T(-0.5)), y, dy, dx),
+                    "actfn::backward_from_output: leaky_relu's alpha = -0.5 is negative, so f' is "
+                    "not a function of f(x)");
+  CHECK_THROWS_WITH(actfn::backward_from_output(actfn::prelu<T>(T(-2)), y, dy, dx),
+                    "actfn::backward_from_output: prelu's alpha = -2 is negative, so f' is not a "
+                    "function of f(x)");
+  CHECK_THROWS_WITH(actfn::backward_from_output(actfn::elu<T>(T(-1)), y, dy, dx),
+                    "actfn::backward_from_output: elu's alpha = -1 is negative, so f' is not a "
+                    "function of f(x)");
+  CHECK_THROWS_WITH(actfn::backward_from_output(actfn::threshold<T>(T(1), T(2)), y, dy, dx),
+                    "actfn::backward_from_output: threshold's value = 2 is above its threshold = "
+                    "1, so f' is not a function of f(x)");
+  // Limits and NaN, through the SIMD body and the tail.
+  const T inf = std::numeric_limits<T>::infinity();
+  const auto from_output = [](auto const& g, std::vector<T> ys) {
+    std::vector<T> ones(ys.size(), T(1)), out(ys.size());
+    actfn::backward_from_output(g, ys, ones, out);
+    return out;
+  };
+  const auto same_all = [](std::vector<T> const& a, std::vector<T> const& b) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!support::same(a[i], b[i])) return false;
+    }
+    return true;
+  };
+  CHECK(same_all(from_output(actfn::sigmoid<T>{}, {T(0), T(1), T(0.5), nan}),
+                 {T(0), T(0), T(0.25), nan}));
+  CHECK(same_all(from_output(actfn::tanh<T>{}, {T(-1), T(1), T(0), nan}), {T(0), T(0), T(1), nan}));
+  CHECK(same_all(from_output(actfn::softplus<T>{}, {T(0), inf, T(25), nan}),
+                 {T(0), T(1), T(1), nan}));
+  CHECK(same_all(from_output(actfn::log_sigmoid<T>{}, {-T(0), -inf, nan}), {T(0), T(1), nan}));
+  CHECK(same_all(from_output(actfn::elu<T>(T(2)), {T(-2), T(0), T(3), nan}),
+                 {T(0), T(2), T(1), nan}));
+  CHECK(same_all(from_output(actfn::softsign<T>{}, {T(-1), T(0), T(1), nan}),
+                 {T(0), T(1), T(0), nan}));
+  // alpha = 0 is relu, and fine.
+  CHECK_NOTHROW(actfn::backward_from_output(actfn::leaky_relu<T>(T(0)), y, dy, dx));
+  // Which functors qualify is a property of the type.
+  STATIC_REQUIRE(actfn::has_derivative_from_output_v<actfn::sigmoid<T>>);
+  STATIC_REQUIRE(actfn::has_derivative_from_output_v<actfn::relu6<T>>);
+  STATIC_REQUIRE_FALSE(actfn::has_derivative_from_output_v<actfn::silu<T>>);
+  STATIC_REQUIRE_FALSE(actfn::has_derivative_from_output_v<actfn::gelu_erf<T>>);
+  STATIC_REQUIRE_FALSE(actfn::has_derivative_from_output_v<actfn::mish<T>>);
+  STATIC_REQUIRE_FALSE(actfn::has_derivative_from_output_v<actfn::hard_swish<T>>);
 }
 
 // Outputs of streaming_threshold_bytes and more take the streaming-store

@@ -77,20 +77,36 @@ void forward_and_derivative(F const& f, typename F::value_type const* x,
       x);
 }
 
-// dx[i] = dy[i] * f'(x[i]): the vector-Jacobian product of an elementwise f.
-template <class F>
-void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
-              typename F::value_type* dx, std::size_t n) {
-  detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
-  const detail::kernel_environment environment;
+namespace detail {
+
+// dx[i] = dy[i] * slope(in[i]), or fma(dy[i], slope(in[i]), beta * dx[i])
+// when beta != 0 (beta = 0 never reads dx): the one loop of backward and
+// backward_from_output.
+template <class T, class Slope>
+void backward_run(Slope const& slope, T const* in, T const* dy, T* dx, std::size_t n, T beta) {
+  const kernel_environment environment;
+  if (beta == T(0)) {
+    detail::transform(
+        n, dx, [&slope](auto const& v, auto const& g) { return g * slope(v); }, in, dy);
+    return;
+  }
   detail::transform(
-      n, dx, [&f](auto const& v, auto const& g) { return g * f.derivative(v); }, x, dy);
+      n, dx,
+      [&slope, beta](auto const& v, auto const& g, auto const& old) {
+        using V = std::decay_t<decltype(v)>;
+        return detail::fma(g, slope(v), V(beta) * old);
+      },
+      in, dy, static_cast<const T*>(dx));
 }
+
+}  // namespace detail
 
 // How a backward pass treats what dx holds: dx[i] = dy[i] * f'(x[i]) + beta * dx[i],
 // as BLAS's beta. actfn::accumulate is beta = 1 (frameworks sum the gradients
 // of a tensor used twice); actfn::beta(b) any finite b; beta = 0 overwrites
-// dx without reading it, so garbage or NaN in dx does not matter.
+// dx without reading it, so garbage or NaN in dx does not matter. Where
+// beta != 0 the step is fma(dy[i], f'(x[i]), beta * dx[i]): one rounding
+// where beta = 1.
 template <class T>
 struct output_beta {
   T value;
@@ -104,29 +120,91 @@ struct accumulate_t {
 };
 inline constexpr accumulate_t accumulate{};
 
-// dx[i] = fma(dy[i], f'(x[i]), beta * dx[i]): one rounding where beta = 1.
+namespace detail {
+// Restricts the range overloads' mode to actfn::accumulate and actfn::beta(b)
+// (so that a count after three C arrays picks the pointer overload).
+template <class Mode, class T>
+using enable_for_mode = std::enable_if_t<
+    std::is_same<Mode, output_beta<T>>::value || std::is_same<Mode, accumulate_t>::value, int>;
+}  // namespace detail
+
+// dx[i] = dy[i] * f'(x[i]): the vector-Jacobian product of an elementwise f;
+// mode (optional): actfn::accumulate or actfn::beta(b).
+template <class F>
+void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
+              typename F::value_type* dx, std::size_t n) {
+  backward(f, x, dy, dx, n, beta(typename F::value_type(0)));
+}
 template <class F>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
               typename F::value_type* dx, std::size_t n, output_beta<typename F::value_type> mode) {
-  using T = typename F::value_type;
   detail::require_finite(mode.value, "backward", "beta");
-  if (mode.value == T(0)) return backward(f, x, dy, dx, n);
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
-  const detail::kernel_environment environment;
-  const T b = mode.value;
-  detail::transform(
-      n, dx,
-      [&f, b](auto const& v, auto const& g, auto const& old) {
-        using V = std::decay_t<decltype(v)>;
-        return detail::fma(g, f.derivative(v), V(b) * old);
-      },
-      x, dy, static_cast<const T*>(dx));
+  detail::backward_run([&f](auto const& v) { return f.derivative(v); }, x, dy, dx, n,
+                       mode.value);
 }
-
 template <class F>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
               typename F::value_type* dx, std::size_t n, accumulate_t) {
   backward(f, x, dy, dx, n, beta(typename F::value_type(1)));
+}
+
+// Whether F gives f'(x) from y = f(x) alone (a derivative_from_output member):
+// sigmoid, tanh, relu, leaky_relu, prelu, elu, selu, celu, softplus,
+// log_sigmoid, softsign, hard_sigmoid, hard_tanh, relu6, threshold, linear,
+// step. Not silu, mish, the GELUs or hard_swish, which are not one-to-one.
+template <class F, class = void>
+struct has_derivative_from_output : std::false_type {};
+template <class F>
+struct has_derivative_from_output<
+    F, std::void_t<decltype(std::declval<F const&>().derivative_from_output(
+           std::declval<typename F::value_type>()))>> : std::true_type {};
+template <class F>
+inline constexpr bool has_derivative_from_output_v = has_derivative_from_output<F>::value;
+
+namespace detail {
+// Functors whose parameters decide (leaky_relu's alpha >= 0, ...) check them.
+template <class F, class = void>
+struct checks_derivative_from_output : std::false_type {};
+template <class F>
+struct checks_derivative_from_output<
+    F, std::void_t<decltype(std::declval<F const&>().require_derivative_from_output())>>
+    : std::true_type {};
+}  // namespace detail
+
+// dx[i] = dy[i] * f'(x[i]) computed from y[i] = f(x[i]), so that a caller can
+// run forward in place and drop x. Each functor's header gives the accuracy
+// of its derivative_from_output. A functor without one is a compile error;
+// a parameter that makes f' not a function of y (leaky_relu's alpha < 0,
+// say) throws std::invalid_argument. mode as for backward.
+template <class F>
+void backward_from_output(F const& f, typename F::value_type const* y,
+                          typename F::value_type const* dy, typename F::value_type* dx,
+                          std::size_t n) {
+  backward_from_output(f, y, dy, dx, n, beta(typename F::value_type(0)));
+}
+template <class F>
+void backward_from_output(F const& f, typename F::value_type const* y,
+                          typename F::value_type const* dy, typename F::value_type* dx,
+                          std::size_t n, output_beta<typename F::value_type> mode) {
+  static_assert(has_derivative_from_output_v<F>,
+                "actfn::backward_from_output: this functor's derivative is not a function of "
+                "its output (see actfn::has_derivative_from_output); use actfn::backward with x");
+  if constexpr (has_derivative_from_output_v<F>) {
+    if constexpr (detail::checks_derivative_from_output<F>::value) {
+      f.require_derivative_from_output();
+    }
+    detail::require_finite(mode.value, "backward_from_output", "beta");
+    detail::require_buffers(n, "backward_from_output", {{y, "y"}, {dy, "dy"}, {dx, "dx"}});
+    detail::backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx,
+                         n, mode.value);
+  }
+}
+template <class F>
+void backward_from_output(F const& f, typename F::value_type const* y,
+                          typename F::value_type const* dy, typename F::value_type* dx,
+                          std::size_t n, accumulate_t) {
+  backward_from_output(f, y, dy, dx, n, beta(typename F::value_type(1)));
 }
 
 // PReLU's backward also accumulates the gradient of its parameter:
@@ -163,18 +241,31 @@ void forward_and_derivative(F const& f, In const& xs, Out&& ys, Slopes&& ds) {
 template <class F, class In, class Grad, class Out,
           detail::enable_for_ranges_of<F, In, Grad, Out> = 0>
 void backward(F const& f, In const& xs, Grad const& dys, Out&& dxs) {
-  detail::require_same_size(std::size(xs), std::size(dys), "backward", "xs", "dys");
-  detail::require_same_size(std::size(xs), std::size(dxs), "backward", "xs", "dxs");
-  backward(f, std::data(xs), std::data(dys), std::data(dxs), std::size(xs));
+  backward(f, xs, dys, dxs, beta(typename F::value_type(0)));
 }
 
 // mode: actfn::accumulate or actfn::beta(b).
 template <class F, class In, class Grad, class Out, class Mode,
-          detail::enable_for_ranges_of<F, In, Grad, Out> = 0>
+          detail::enable_for_ranges_of<F, In, Grad, Out> = 0,
+          detail::enable_for_mode<Mode, typename F::value_type> = 0>
 void backward(F const& f, In const& xs, Grad const& dys, Out&& dxs, Mode mode) {
   detail::require_same_size(std::size(xs), std::size(dys), "backward", "xs", "dys");
   detail::require_same_size(std::size(xs), std::size(dxs), "backward", "xs", "dxs");
   backward(f, std::data(xs), std::data(dys), std::data(dxs), std::size(xs), mode);
+}
+
+template <class F, class Out, class Grad, class GradOut,
+          detail::enable_for_ranges_of<F, Out, Grad, GradOut> = 0>
+void backward_from_output(F const& f, Out const& ys, Grad const& dys, GradOut&& dxs) {
+  backward_from_output(f, ys, dys, dxs, beta(typename F::value_type(0)));
+}
+template <class F, class Out, class Grad, class GradOut, class Mode,
+          detail::enable_for_ranges_of<F, Out, Grad, GradOut> = 0,
+          detail::enable_for_mode<Mode, typename F::value_type> = 0>
+void backward_from_output(F const& f, Out const& ys, Grad const& dys, GradOut&& dxs, Mode mode) {
+  detail::require_same_size(std::size(ys), std::size(dys), "backward_from_output", "ys", "dys");
+  detail::require_same_size(std::size(ys), std::size(dxs), "backward_from_output", "ys", "dxs");
+  backward_from_output(f, std::data(ys), std::data(dys), std::data(dxs), std::size(ys), mode);
 }
 
 }  // namespace actfn

@@ -259,15 +259,23 @@ void with_functor(fuzz_input& in, Visit&& visit) {
 template <class T>
 void fuzz_elementwise(fuzz_input& in) {
   const std::size_t n = in.below(300);
-  const int operation = in.byte() % 3;  // forward, derivative, backward
-  const int aliasing = in.byte() % 3;   // separate; out = x; out = dy (backward)
+  // forward, derivative, backward, backward with beta, backward_from_output
+  // (x's values taken as outputs y)
+  const int operation = in.byte() % 5;
+  const int aliasing = in.byte() % 3;  // separate; out = x; out = dy (backward)
   guarded_buffer<T> x(n, in.below(16)), dy(n, in.below(16)), out(n, in.below(16));
   x.fill(in);
   dy.fill(in);
+  out.fill(in);
+  const T b = operation == 3 ? in.value<T>() : T(0);
   const bool null_input = n > 0 && in.byte() == 0xFF;
   with_functor<T>(in, [&](auto const& f) {
+    using F = std::decay_t<decltype(f)>;
     const std::vector<T> x0 = x.contents(), dy0 = dy.contents();
-    T* target = aliasing == 1 ? x.data() : aliasing == 2 && operation == 2 ? dy.data() : out.data();
+    const bool gradient = operation >= 2;
+    T* target = aliasing == 1 ? x.data() : aliasing == 2 && gradient ? dy.data() : out.data();
+    const std::vector<T> old =
+        aliasing == 1 ? x0 : aliasing == 2 && gradient ? dy0 : out.contents();
     if (null_input) {
       const std::vector<T> before = out.contents();
       require_invalid_argument([&] { actfn::forward(f, nullptr, out.data(), n); }, "null x");
@@ -275,13 +283,41 @@ void fuzz_elementwise(fuzz_input& in) {
                                "null dy");
       return require_unchanged(out, before, "written after a failed check");
     }
+    if (operation == 3 && !std::isfinite(b)) {
+      const std::vector<T> before = out.contents();
+      require_invalid_argument(
+          [&] { actfn::backward(f, x.data(), dy.data(), out.data(), n, actfn::beta(b)); },
+          "non-finite beta accepted");
+      return require_unchanged(out, before, "written after a failed check");
+    }
+    // The slope each element must get: f'(x), or f' from y = x.
+    const auto slope = [&](T v) {
+      if constexpr (actfn::has_derivative_from_output_v<F>) {
+        if (operation == 4) return f.derivative_from_output(v);
+      }
+      return f.derivative(v);
+    };
     if (operation == 0) actfn::forward(f, x.data(), target, n);
     if (operation == 1) actfn::derivative(f, x.data(), target, n);
     if (operation == 2) actfn::backward(f, x.data(), dy.data(), target, n);
+    if (operation == 3) actfn::backward(f, x.data(), dy.data(), target, n, actfn::beta(b));
+    if (operation == 4) {
+      if constexpr (actfn::has_derivative_from_output_v<F>) {
+        try {
+          actfn::backward_from_output(f, x.data(), dy.data(), target, n);
+        } catch (std::invalid_argument const&) {
+          return require_unchanged(out, old, "written after a failed check");  // e.g. alpha < 0
+        }
+      } else {
+        actfn::backward(f, x.data(), dy.data(), target, n);
+      }
+    }
     for (std::size_t i = 0; i < n; ++i) {
       const T expected = operation == 0   ? f(x0[i])
                          : operation == 1 ? f.derivative(x0[i])
-                                          : dy0[i] * f.derivative(x0[i]);
+                         : operation == 3 && b != T(0)
+                             ? T(std::fma(dy0[i], f.derivative(x0[i]), b * old[i]))
+                             : dy0[i] * slope(x0[i]);
       if (!same_bits(target[i], expected)) {
         std::fprintf(stderr, "operation %d of %s at x = %a (dy = %a)\n", operation,
                      typeid(f).name(), double(x0[i]), double(dy0[i]));

@@ -40,6 +40,8 @@ constexpr bounds celu{1.5, 1.5};
 constexpr bounds softplus{2, 1.5};
 constexpr bounds log_sigmoid{1.5, 1};
 constexpr bounds mish{2.5, 4};
+// Every derivative_from_output, against f' at the x that y stands for.
+constexpr real derivative_from_output = 1.5;
 }  // namespace contract
 
 // visit(name, functor, reference, reference derivative, bounds, derivative zeros)

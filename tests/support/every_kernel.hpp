@@ -16,6 +16,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <actfn/actfn.hpp>
@@ -92,6 +93,21 @@ class every_kernel {
       add(name + " backward", n, [f, x, dy, n](T* out) { actfn::backward(f, x, dy, out, n); });
       add(name + " forward_and_derivative", 2 * n,
           [f, x, n](T* out) { actfn::forward_and_derivative(f, x, out, out + n, n); });
+      add(name + " backward with beta", n, [f, x, dy, n](T* out) {
+        std::fill(out, out + n, T(0.25));
+        actfn::backward(f, x, dy, out, n, actfn::beta(T(-0.5)));
+      });
+      using F = std::decay_t<decltype(f)>;
+      // From the output (y = x's forward, first in the buffer); not for a
+      // parameter that rules it out (leaky_relu's negative slope).
+      if constexpr (actfn::has_derivative_from_output_v<F>) {
+        if (name != "leaky_relu(-0.3)") {
+          add(name + " backward_from_output", 2 * n, [f, x, dy, n](T* out) {
+            actfn::forward(f, x, out, n);
+            actfn::backward_from_output(f, out, dy, out + n, n);
+          });
+        }
+      }
     });
     // Outputs that hold several results keep the last elements for the rest.
     add("prelu backward with dalpha", n + 1, [x, dy, n](T* out) {

@@ -58,6 +58,14 @@ class hard_sigmoid {
         x, detail::select(detail::both(x > V(low_), x < V(high_)), V(slope_), V(0)));
   }
 
+  // f'(x) from y = f(x): slope where 0 < y < 1, else 0; exact but
+  // within an ULP of a kink, where f may already round to 0 or 1.
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative_from_output(V const& y) const {
+    return detail::keep_nan(
+        y, detail::select(detail::both(y > V(0), y < V(1)), V(slope_), V(0)));
+  }
+
  private:
   T slope_, offset_, width_, low_, high_;
 };

@@ -34,6 +34,12 @@ class hard_tanh {
         x, detail::select(detail::both(x > V(min_), x < V(max_)), V(1), V(0)));
   }
 
+  // f'(x) from y = f(x): min < y < max exactly where min < x < max; exact.
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative_from_output(V const& y) const {
+    return derivative(y);
+  }
+
  protected:
   hard_tanh(T min, T max, const char* function)
       : min_(detail::require_finite(min, function, "min")),

@@ -34,6 +34,12 @@ class linear {
     return detail::keep_nan(x, V(a_));
   }
 
+  // f'(x) from y = f(x): a (NaN for NaN); exact.
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative_from_output(V const& y) const {
+    return derivative(y);
+  }
+
  private:
   T a_;
   T b_;

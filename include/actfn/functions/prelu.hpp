@@ -68,6 +68,19 @@ class prelu {
     return detail::leaky_derivative(x, alpha_);
   }
 
+  // f'(x) from y = f(x), for alpha >= 0 (0 is relu), where y > 0 exactly
+  // where x > 0; exact. A negative alpha maps x < 0 to y > 0: an error.
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative_from_output(V const& y) const {
+    return derivative(y);
+  }
+  void require_derivative_from_output() const {
+    if (alpha_ < T(0)) {
+      detail::fail("backward_from_output", "prelu's alpha = ", alpha_,
+                   " is negative, so f' is not a function of f(x)");
+    }
+  }
+
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V alpha_derivative(V const& x) const {
     return detail::prelu_alpha_derivative(x);

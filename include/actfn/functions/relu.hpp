@@ -24,6 +24,12 @@ class relu {
   V derivative(V const& x) const {
     return detail::keep_nan(x, detail::select(x > V(0), V(1), V(0)));
   }
+
+  // f'(x) from y = f(x): y > 0 exactly where x > 0; exact.
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative_from_output(V const& y) const {
+    return derivative(y);
+  }
 };
 
 }  // namespace actfn

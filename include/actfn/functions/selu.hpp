@@ -39,6 +39,14 @@ class selu {
   V derivative(V const& x) const {
     return detail::elu_derivative(x, lambda, lambda_alpha);
   }
+
+  // f'(x) from y = f(x): lambda where y > 0, else y + lambda alpha
+  // (= lambda alpha e^x): within 1.5 ULP of f' at the x that y stands for
+  // (absolute accuracy as y nears -lambda alpha, as elu's).
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative_from_output(V const& y) const {
+    return detail::select(y > V(0), V(lambda), y + V(lambda_alpha));
+  }
 };
 
 }  // namespace actfn

@@ -24,6 +24,12 @@ class step {
   V derivative(V const& x) const {
     return detail::keep_nan(x, V(0));
   }
+
+  // f'(x) from y = f(x): 0 (NaN for NaN); exact.
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative_from_output(V const& y) const {
+    return derivative(y);
+  }
 };
 
 }  // namespace actfn

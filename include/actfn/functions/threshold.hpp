@@ -34,6 +34,19 @@ class threshold {
     return detail::keep_nan(x, detail::select(x > V(threshold_), V(1), V(0)));
   }
 
+  // f'(x) from y = f(x), for value <= threshold, where y > threshold
+  // exactly where x > threshold; exact. A larger value is an error.
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V derivative_from_output(V const& y) const {
+    return derivative(y);
+  }
+  void require_derivative_from_output() const {
+    if (value_ > threshold_) {
+      detail::fail("backward_from_output", "threshold's value = ", value_,
+                   " is above its threshold = ", threshold_, ", so f' is not a function of f(x)");
+    }
+  }
+
  private:
   T threshold_, value_;
 };
