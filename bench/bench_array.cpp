@@ -5,7 +5,8 @@
 // equivalent Eigen array expression, measured in the same run: every function,
 // forward, backward and forward_and_derivative (and the last as two calls,
 // forward then derivative), float and double, n = 4096, 65536 and 16,777,216;
-// and a plain copy of the same bytes as the memory baseline.
+// actfn's backward with accumulate and backward_from_output; and a plain copy
+// of the same bytes as the memory baseline.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -78,6 +79,16 @@ void add(std::string const& name, F f, Scalar scalar, ScalarDerivative scalar_de
     actfn::forward(f, d.x.data(), d.out.data(), n);
     actfn::derivative(f, d.x.data(), d.dy.data(), n);
   });
+  // The backward modes (actfn only): adding into out, and from the output
+  // (x's values stand in for y: the kernels have no value-dependent branch).
+  register_one("backward_accumulate", "actfn", [f](buffers<T>& d, std::size_t n) {
+    actfn::backward(f, d.x.data(), d.dy.data(), d.out.data(), n, actfn::accumulate);
+  });
+  if constexpr (actfn::has_derivative_from_output_v<F>) {
+    register_one("backward_from_output", "actfn", [f](buffers<T>& d, std::size_t n) {
+      actfn::backward_from_output(f, d.x.data(), d.dy.data(), d.out.data(), n);
+    });
+  }
 }
 
 // The memory baselines, as "std" entries of a "copy" row: forward copies x to
