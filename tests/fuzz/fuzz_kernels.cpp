@@ -271,11 +271,10 @@ void fuzz_elementwise(fuzz_input& in) {
   const bool null_input = n > 0 && in.byte() == 0xFF;
   with_functor<T>(in, [&](auto const& f) {
     using F = std::decay_t<decltype(f)>;
-    const std::vector<T> x0 = x.contents(), dy0 = dy.contents();
+    const std::vector<T> x0 = x.contents(), dy0 = dy.contents(), out0 = out.contents();
     const bool gradient = operation >= 2;
     T* target = aliasing == 1 ? x.data() : aliasing == 2 && gradient ? dy.data() : out.data();
-    const std::vector<T> old =
-        aliasing == 1 ? x0 : aliasing == 2 && gradient ? dy0 : out.contents();
+    const std::vector<T> old = aliasing == 1 ? x0 : aliasing == 2 && gradient ? dy0 : out0;
     if (null_input) {
       const std::vector<T> before = out.contents();
       require_invalid_argument([&] { actfn::forward(f, nullptr, out.data(), n); }, "null x");
@@ -305,8 +304,10 @@ void fuzz_elementwise(fuzz_input& in) {
       if constexpr (actfn::has_derivative_from_output_v<F>) {
         try {
           actfn::backward_from_output(f, x.data(), dy.data(), target, n);
-        } catch (std::invalid_argument const&) {
-          return require_unchanged(out, old, "written after a failed check");  // e.g. alpha < 0
+        } catch (std::invalid_argument const&) {  // e.g. leaky_relu's alpha < 0
+          require_unchanged(x, x0, "written after a failed check");
+          require_unchanged(dy, dy0, "written after a failed check");
+          return require_unchanged(out, out0, "written after a failed check");
         }
       } else {
         actfn::backward(f, x.data(), dy.data(), target, n);

@@ -42,7 +42,9 @@ class log_sigmoid {
   // relative everywhere.
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative_from_output(V const& y) const {
-    return detail::abs(detail::expm1_nonpositive(y));  // -expm1(y), and +0 at y = -0
+    // -expm1(y) as |expm1(y)| (+0 at y = -0); a y > 0, which no x gives,
+    // is taken as 0.
+    return detail::abs(detail::expm1_nonpositive(detail::clamp_above(y, V(0))));
   }
 
  private:

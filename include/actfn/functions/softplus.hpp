@@ -112,7 +112,8 @@ class softplus {
   // overlap).
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative_from_output(V const& y) const {
-    const V beta_y = V(beta_) * y;
+    // A y < 0, which no x gives, is taken as 0.
+    const V beta_y = detail::clamp_below(V(beta_) * y, V(0));
     return detail::select(beta_y > V(threshold_), V(1),
                           detail::abs(detail::expm1_nonpositive(detail::negate(beta_y))));
   }
