@@ -61,6 +61,17 @@ inline T require_finite(T value, const char* function, const char* parameter) {
   return value;
 }
 
+// backward_from_output's rule for the functors whose negative side is alpha
+// times something (leaky_relu, prelu, elu): a negative alpha maps x < 0 to
+// y > 0, where f' differs, so f' is not a function of y.
+template <class T>
+inline void require_nonnegative_alpha_for_output(T alpha, const char* functor) {
+  if (alpha < T(0)) {
+    detail::fail("backward_from_output", functor, "'s alpha = ", alpha,
+                 " is negative, so f' is not a function of f(x)");
+  }
+}
+
 inline void require_buffer(const void* pointer, std::size_t n, const char* function,
                            const char* buffer) {
   if (pointer == nullptr && n > 0) detail::fail(function, buffer, " is null but n = ", n);

@@ -64,10 +64,7 @@ class elu {
     return detail::select(y > V(0), V(1), y + V(alpha_));
   }
   void require_derivative_from_output() const {
-    if (alpha_ < T(0)) {
-      detail::fail("backward_from_output", "elu's alpha = ", alpha_,
-                   " is negative, so f' is not a function of f(x)");
-    }
+    detail::require_nonnegative_alpha_for_output(alpha_, "elu");
   }
 
  private:

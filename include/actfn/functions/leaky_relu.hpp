@@ -54,10 +54,7 @@ class leaky_relu {
     return derivative(y);
   }
   void require_derivative_from_output() const {
-    if (alpha_ < T(0)) {
-      detail::fail("backward_from_output", "leaky_relu's alpha = ", alpha_,
-                   " is negative, so f' is not a function of f(x)");
-    }
+    detail::require_nonnegative_alpha_for_output(alpha_, "leaky_relu");
   }
 
  private:

@@ -75,10 +75,7 @@ class prelu {
     return derivative(y);
   }
   void require_derivative_from_output() const {
-    if (alpha_ < T(0)) {
-      detail::fail("backward_from_output", "prelu's alpha = ", alpha_,
-                   " is negative, so f' is not a function of f(x)");
-    }
+    detail::require_nonnegative_alpha_for_output(alpha_, "prelu");
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
