@@ -5,7 +5,8 @@
 // equivalent Eigen array expression, measured in the same run: every function,
 // forward, backward and forward_and_derivative (and the last as two calls,
 // forward then derivative), float and double, n = 4096, 65536 and 16,777,216;
-// actfn's backward with accumulate and backward_from_output; and a plain copy
+// actfn's backward with accumulate, backward_from_output and second_derivative
+// (against derivative, the row above it); and a plain copy
 // of the same bytes as the memory baseline.
 #include <algorithm>
 #include <cmath>
@@ -87,6 +88,14 @@ void add(std::string const& name, F f, Scalar scalar, ScalarDerivative scalar_de
   if constexpr (actfn::has_derivative_from_output_v<F>) {
     register_one("backward_from_output", "actfn", [f](buffers<T>& d, std::size_t n) {
       actfn::backward_from_output(f, d.x.data(), d.dy.data(), d.out.data(), n);
+    });
+  }
+  if constexpr (actfn::has_second_derivative_v<F>) {
+    register_one("derivative", "actfn", [f](buffers<T>& d, std::size_t n) {
+      actfn::derivative(f, d.x.data(), d.out.data(), n);
+    });
+    register_one("second_derivative", "actfn", [f](buffers<T>& d, std::size_t n) {
+      actfn::second_derivative(f, d.x.data(), d.out.data(), n);
     });
   }
 }

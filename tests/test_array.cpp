@@ -93,6 +93,15 @@ void check_against_scalar(F const& f, std::size_t n, std::size_t offset, bool in
   for (std::size_t i = 0; i < offset; ++i) REQUIRE(slopes[i] == T(12345));
   for (std::size_t i = offset + n; i < slopes.size(); ++i) REQUIRE(slopes[i] == T(12345));
 
+  if constexpr (actfn::has_second_derivative_v<F>) {
+    work = in_place ? x : out;
+    actfn::second_derivative(f, in_place ? work.data() + offset : x.data() + offset,
+                             work.data() + offset, n);
+    for (std::size_t i = 0; i < n; ++i) {
+      REQUIRE(support::same(work[offset + i], f.second_derivative(x[offset + i])));
+    }
+  }
+
   // From the output; in place, dx overwrites dy.
   if constexpr (actfn::has_derivative_from_output_v<F>) {
     std::vector<T> y(x.size());
@@ -312,6 +321,19 @@ TEMPLATE_TEST_CASE("backward_from_output: accumulate, and bad input", "[array][e
   STATIC_REQUIRE_FALSE(actfn::has_derivative_from_output_v<actfn::hard_swish<T>>);
 }
 
+TEMPLATE_TEST_CASE("array API: which functors have a second derivative", "[array]", float,
+                   double) {
+  using T = TestType;
+  STATIC_REQUIRE(actfn::has_second_derivative_v<actfn::sigmoid<T>>);
+  STATIC_REQUIRE(actfn::has_second_derivative_v<actfn::gelu_erf<T>>);
+  STATIC_REQUIRE(actfn::has_second_derivative_v<actfn::mish<T>>);
+  STATIC_REQUIRE(actfn::has_second_derivative_v<actfn::elu<T>>);
+  STATIC_REQUIRE_FALSE(actfn::has_second_derivative_v<actfn::relu<T>>);
+  STATIC_REQUIRE_FALSE(actfn::has_second_derivative_v<actfn::softsign<T>>);
+  STATIC_REQUIRE_FALSE(actfn::has_second_derivative_v<actfn::hard_swish<T>>);
+  STATIC_REQUIRE_FALSE(actfn::has_second_derivative_v<actfn::linear<T>>);
+}
+
 // Outputs of streaming_threshold_bytes and more take the streaming-store
 // loop: same bits with the output aligned, one element off and one short of a
 // batch, in place or not.
@@ -337,6 +359,9 @@ TEMPLATE_TEST_CASE("array API: range overloads", "[array]", float, double) {
   actfn::forward_and_derivative(f, xs, fused_ys, fused_ds);
   CHECK(fused_ys == ys);
   CHECK(fused_ds == ds);
+  std::vector<T> d2s(3);
+  actfn::second_derivative(f, xs, d2s);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(d2s[i] == f.second_derivative(xs[i]));
   for (std::size_t i = 0; i < 3; ++i) {
     CHECK(ys[i] == f(xs[i]));
     CHECK(ds[i] == f.derivative(xs[i]));
@@ -385,6 +410,10 @@ TEMPLATE_TEST_CASE("array API: bad input throws and writes nothing", "[array][er
                     "actfn::forward_and_derivative: d is null but n = 5");
   CHECK_THROWS_WITH(actfn::forward_and_derivative(f, xs.data(), ds.data(), ds.data(), 5),
                     "actfn::forward_and_derivative: y and d are the same buffer");
+  CHECK_THROWS_WITH(actfn::second_derivative(f, xs, ys),
+                    "actfn::second_derivative: d2s.size() = 4 differs from xs.size() = 5");
+  CHECK_THROWS_WITH(actfn::second_derivative(f, xs.data(), nullptr, 5),
+                    "actfn::second_derivative: d2 is null but n = 5");
   CHECK(ds == std::vector<T>(5, T(7)));
   CHECK(ys == std::vector<T>(4, T(7)));
   // n = 0 with null buffers is a valid empty call.

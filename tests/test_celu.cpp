@@ -47,3 +47,21 @@ TEMPLATE_TEST_CASE("celu: special values, every path; invalid alpha", "[celu][er
   CHECK_THROWS_WITH(actfn::celu<T>(T(-1)), "actfn::celu: alpha must be positive, got -1");
   CHECK_THROWS_WITH(actfn::celu<T>(inf), "actfn::celu: alpha must be finite, got inf");
 }
+
+TEMPLATE_TEST_CASE("celu: second derivative", "[celu]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  for (T alpha : {T(1), T(0.5), T(3)}) {
+    const support::real a = alpha;
+    const actfn::celu<T> f(alpha);
+    support::check_second_derivative_accuracy<T>(
+        "celu(alpha=" + actfn::detail::describe(alpha) + ")", f,
+        [a](support::real x) { return reference::celu_second_derivative(x, a); },
+        support::contract::second_derivative::celu);
+    support::check_second_derivative_differences<T>(
+        f, [a](support::real x) { return reference::celu_derivative(x, a); }, {0});
+    support::check_exact_second_derivatives<T>(
+        f, {{limits::min(), T(0)}, {limits::infinity(), T(0)}, {-limits::infinity(), T(0)},
+            {limits::quiet_NaN(), limits::quiet_NaN()}});
+  }
+}

@@ -107,6 +107,72 @@ TEMPLATE_TEST_CASE("eigen: elementwise on every kind of dense object", "[eigen]"
 }
 
 TEMPLATE_TEST_CASE("eigen: in place and bad shapes", "[eigen][errors]", float, double) {
+TEMPLATE_TEST_CASE("eigen: second derivative", "[eigen]", float, double) {
+  using T = TestType;
+  matrix<T> big(40, 30);
+  fill_random(big, 4);
+  const auto check = [&](auto const& f, auto const& x) {
+    const matrix<T> packed = x;
+    matrix<T> expected(x.rows(), x.cols());
+    actfn::second_derivative(f, packed.data(), expected.data(),
+                             static_cast<std::size_t>(packed.size()));
+    CHECK(same_bits(actfn::eigen::second_derivative(f, x), expected));
+    row_major<T> out(x.rows(), x.cols());
+    actfn::eigen::second_derivative_into(f, x, out);
+    CHECK(same_bits(out, expected));
+  };
+  check(actfn::sigmoid<T>{}, big);
+  check(actfn::mish<T>{}, big.block(3, 2, 17, 9));  // outer stride
+  check(actfn::gelu_erf<T>{}, big.row(4));       // inner stride
+  check(actfn::silu<T>(T(1.702)), big * T(0.5));  // an expression
+  matrix<T> wrong(5, 7);
+  CHECK_THROWS_WITH(actfn::eigen::second_derivative_into(actfn::tanh<T>{}, big, wrong),
+                    "actfn::eigen::second_derivative_into: out is 5x7 but x is 40x30");
+}
+
+TEMPLATE_TEST_CASE("eigen: backward with accumulate and beta", "[eigen]", float, double) {
+  using T = TestType;
+  matrix<T> big(40, 30), gradient_big(40, 30), start(40, 30);
+  fill_random(big, 5);
+  fill_random(gradient_big, 6);
+  fill_random(start, 7);
+  const actfn::silu<T> f;
+  // dx starts as `start`'s coefficients; the pointer API on packed copies is
+  // the expected result.
+  const auto check = [&](auto const& x, auto const& dy, auto&& dx, auto mode) {
+    const matrix<T> packed_x = x, packed_dy = dy;
+    matrix<T> expected = dx;
+    actfn::backward(f, packed_x.data(), packed_dy.data(), expected.data(),
+                    static_cast<std::size_t>(packed_x.size()), mode);
+    actfn::eigen::backward_into(f, x, dy, dx, mode);
+    CHECK(same_bits(dx, expected));
+  };
+  for (int accumulate = 0; accumulate < 2; ++accumulate) {
+    INFO("accumulate " << accumulate);
+    const auto run = [&](auto mode) {
+      matrix<T> dx = start;
+      check(big, gradient_big, dx, mode);  // contiguous
+      row_major<T> dx_row_major = start;
+      check(big, gradient_big, dx_row_major, mode);  // through plain copies
+      matrix<T> target = start;
+      check(big.block(3, 2, 17, 9), gradient_big.block(0, 0, 17, 9),
+            target.block(1, 1, 17, 9), mode);  // outer stride
+      CHECK(target(0, 0) == start(0, 0));
+      check(big.row(4), gradient_big.row(5), target.row(2), mode);  // inner stride
+    };
+    if (accumulate == 1) {
+      run(actfn::accumulate);
+    } else {
+      run(actfn::beta(T(-0.5)));
+    }
+  }
+  matrix<T> dx = start;
+  CHECK_THROWS_WITH(actfn::eigen::backward_into(f, big, gradient_big, dx,
+                                                actfn::beta(std::numeric_limits<T>::infinity())),
+                    "actfn::eigen::backward_into: beta must be finite, got inf");
+  CHECK(same_bits(dx, start));
+}
+
   using T = TestType;
   const actfn::gelu_erf<T> f;
   matrix<T> x(7, 5);

@@ -59,3 +59,22 @@ TEMPLATE_TEST_CASE("elu: invalid alpha", "[elu][errors]", float, double) {
     CHECK(std::string(error.what()) == "actfn::elu: alpha must be finite, got inf");
   }
 }
+
+TEMPLATE_TEST_CASE("elu: second derivative", "[elu]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  for (T alpha : {T(1), T(0.5), T(2.5), T(-0.75)}) {
+    const support::real a = alpha;
+    const actfn::elu<T> f(alpha);
+    support::check_second_derivative_accuracy<T>(
+        "elu(alpha=" + actfn::detail::describe(alpha) + ")", f,
+        [a](support::real x) { return reference::elu_second_derivative(x, a); },
+        support::contract::second_derivative::elu);
+    support::check_second_derivative_differences<T>(
+        f, [a](support::real x) { return reference::elu_derivative(x, a); }, {0});
+    // The derivative's convention at 0: alpha e^0.
+    support::check_exact_second_derivatives<T>(
+        f, {{T(0), alpha}, {limits::min(), T(0)}, {limits::infinity(), T(0)},
+            {-limits::infinity(), alpha * T(0)}, {limits::quiet_NaN(), limits::quiet_NaN()}});
+  }
+}

@@ -46,3 +46,23 @@ TEMPLATE_TEST_CASE("gelu_erf: tails and special values", "[gelu_erf]", float, do
   CHECK(std::isnan(f(limits::quiet_NaN())));
   CHECK(std::isnan(f.derivative(limits::quiet_NaN())));
 }
+
+TEMPLATE_TEST_CASE("gelu_erf: second derivative", "[gelu_erf]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::gelu_erf<T> f;
+  support::check_second_derivative_accuracy<T>("gelu_erf", f,
+                                               reference::gelu_erf_second_derivative,
+                                               support::contract::second_derivative::gelu_erf<T>);
+  support::check_second_derivative_differences<T>(f, reference::gelu_erf_derivative);
+  // Relative accuracy right at the zeros +-sqrt2 (the nearest T on both sides).
+  const T root = static_cast<T>(reference::sqrt2);
+  for (T x : {root, std::nextafter(root, T(0)), std::nextafter(root, T(2)), -root}) {
+    INFO("x = " << double(x));
+    CHECK(support::ulp_error(f.second_derivative(x), reference::gelu_erf_second_derivative(x)) <=
+          support::contract::second_derivative::gelu_erf<T>);
+  }
+  support::check_exact_second_derivatives<T>(
+      f, {{limits::infinity(), -T(0)}, {-limits::infinity(), -T(0)}, {T(40), -T(0)},
+          {limits::quiet_NaN(), limits::quiet_NaN()}});
+}

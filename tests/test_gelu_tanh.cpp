@@ -3,6 +3,7 @@
 #include <actfn/functions/gelu_tanh.hpp>
 
 #include <limits>
+#include <type_traits>
 
 #include "catch.hpp"
 #include "support/checks.hpp"
@@ -46,4 +47,21 @@ TEMPLATE_TEST_CASE("gelu_tanh: tails and special values", "[gelu_tanh]", float, 
   CHECK(f.derivative(-limits::infinity()) == T(0));
   CHECK(std::isnan(f(limits::quiet_NaN())));
   CHECK(std::isnan(f.derivative(limits::quiet_NaN())));
+}
+
+TEMPLATE_TEST_CASE("gelu_tanh: second derivative", "[gelu_tanh]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::gelu_tanh<T> f;
+  // float: relative everywhere; double: in ULP of the terms' scale.
+  support::check_second_derivative_accuracy<T>(
+      "gelu_tanh", f, reference::gelu_tanh_second_derivative,
+      [](support::real x) {
+        return std::is_same<T, float>::value ? 0 : reference::gelu_tanh_second_derivative_scale(x);
+      },
+      support::contract::second_derivative::gelu_tanh<T>);
+  support::check_second_derivative_differences<T>(f, reference::gelu_tanh_derivative);
+  support::check_exact_second_derivatives<T>(
+      f, {{limits::infinity(), -T(0)}, {-limits::infinity(), -T(0)}, {T(30), -T(0)},
+          {limits::quiet_NaN(), limits::quiet_NaN()}});
 }

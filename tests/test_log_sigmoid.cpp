@@ -41,3 +41,16 @@ TEMPLATE_TEST_CASE("log_sigmoid: special values, every path; stable where log(si
   CHECK(f(T(30)) < T(0));
   CHECK(std::isfinite(f(T(-120))));
 }
+
+TEMPLATE_TEST_CASE("log_sigmoid: second derivative", "[log_sigmoid]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::log_sigmoid<T> f;
+  support::check_second_derivative_accuracy<T>("log_sigmoid", f,
+                                               reference::log_sigmoid_second_derivative,
+                                               support::contract::second_derivative::log_sigmoid);
+  support::check_second_derivative_differences<T>(f, reference::log_sigmoid_derivative);
+  support::check_exact_second_derivatives<T>(
+      f, {{T(0), T(-0.25)}, {limits::infinity(), -T(0)}, {-limits::infinity(), -T(0)},
+          {limits::quiet_NaN(), limits::quiet_NaN()}});
+}

@@ -3,6 +3,7 @@
 #include <actfn/functions/mish.hpp>
 
 #include <limits>
+#include <type_traits>
 
 #include "catch.hpp"
 #include "support/checks.hpp"
@@ -43,4 +44,21 @@ TEMPLATE_TEST_CASE("mish: special values, every path", "[mish]", float, double) 
   CHECK(support::ulp_error(f(deep), reference::mish(deep)) <= support::contract::mish.forward_ulp);
   CHECK(support::ulp_error(f.derivative(deep), reference::mish_derivative(deep)) <=
         support::contract::mish.derivative_ulp);
+}
+
+TEMPLATE_TEST_CASE("mish: second derivative", "[mish]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::mish<T> f;
+  // float: relative everywhere; double: in ULP of the terms' scale.
+  support::check_second_derivative_accuracy<T>(
+      "mish", f, reference::mish_second_derivative,
+      [](support::real x) {
+        return std::is_same<T, float>::value ? 0 : reference::mish_second_derivative_scale(x);
+      },
+      support::contract::second_derivative::mish<T>);
+  support::check_second_derivative_differences<T>(f, reference::mish_derivative);
+  support::check_exact_second_derivatives<T>(
+      f, {{T(0), T(0.64)}, {limits::infinity(), -T(0)}, {-limits::infinity(), -T(0)},
+          {limits::quiet_NaN(), limits::quiet_NaN()}});
 }

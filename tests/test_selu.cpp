@@ -44,3 +44,15 @@ TEMPLATE_TEST_CASE("selu: kink convention and special values", "[selu]", float, 
   CHECK(std::isnan(f(limits::quiet_NaN())));
   CHECK(std::isnan(f.derivative(limits::quiet_NaN())));
 }
+
+TEMPLATE_TEST_CASE("selu: second derivative", "[selu]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::selu<T> f;
+  support::check_second_derivative_accuracy<T>("selu", f, reference::selu_second_derivative,
+                                               support::contract::second_derivative::selu);
+  support::check_second_derivative_differences<T>(f, reference::selu_derivative, {0});
+  support::check_exact_second_derivatives<T>(
+      f, {{T(0), actfn::selu<T>::lambda_alpha}, {limits::min(), T(0)}, {limits::infinity(), T(0)},
+          {-limits::infinity(), T(0)}, {limits::quiet_NaN(), limits::quiet_NaN()}});
+}

@@ -37,3 +37,16 @@ TEMPLATE_TEST_CASE("sigmoid: special values", "[sigmoid]", float, double) {
   CHECK(f.derivative(T(30)) > T(0));
   CHECK(support::ulp_error(f.derivative(T(30)), reference::sigmoid_derivative(30)) <= 8);
 }
+
+TEMPLATE_TEST_CASE("sigmoid: second derivative", "[sigmoid]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::sigmoid<T> f;
+  support::check_second_derivative_accuracy<T>("sigmoid", f, reference::sigmoid_second_derivative,
+                                               support::contract::second_derivative::sigmoid);
+  support::check_second_derivative_differences<T>(f, reference::sigmoid_derivative);
+  // Odd: -0 at +0; the limits 0 with their sides' signs; NaN stays NaN.
+  support::check_exact_second_derivatives<T>(
+      f, {{T(0), -T(0)}, {-T(0), T(0)}, {limits::infinity(), -T(0)}, {-limits::infinity(), T(0)},
+          {limits::quiet_NaN(), limits::quiet_NaN()}});
+}

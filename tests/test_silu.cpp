@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 #include "catch.hpp"
 #include "support/checks.hpp"
@@ -55,4 +56,30 @@ TEMPLATE_TEST_CASE("silu: special values, every path; invalid beta", "[silu][err
   support::check_exact_points<T>(actfn::silu<T>(T(-1)), {{inf, T(0), T(0)}, {-inf, -inf, T(1)}});
   support::check_exact_points<T>(actfn::silu<T>(T(0)), {{T(3), T(1.5), T(0.5)}});
   CHECK_THROWS_WITH(actfn::silu<T>(nan), "actfn::silu: beta must be finite, got nan");
+}
+
+TEMPLATE_TEST_CASE("silu: second derivative", "[silu]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  for (T beta : {T(1), T(1.702), T(0.5)}) {
+    const support::real b = beta;
+    const actfn::silu<T> f(beta);
+    support::check_second_derivative_accuracy<T>(
+        "silu(beta=" + actfn::detail::describe(beta) + ")", f,
+        [b](support::real x) { return reference::silu_second_derivative(x, b); },
+        [b](support::real x) {  // float: relative everywhere
+          return std::is_same<T, float>::value ? 0 : reference::silu_second_derivative_scale(x, b);
+        },
+        support::contract::second_derivative::silu<T>);
+    support::check_second_derivative_differences<T>(
+        f, [b](support::real x) { return reference::silu_derivative(x, b); });
+    // beta/2 at 0; -0 at both ends (f'' tends to 0 from below).
+    support::check_exact_second_derivatives<T>(
+        f, {{T(0), beta / 2}, {limits::infinity(), -T(0)}, {-limits::infinity(), -T(0)},
+            {limits::quiet_NaN(), limits::quiet_NaN()}});
+  }
+  // beta = 0: f = x/2, f'' = 0 everywhere, infinities included.
+  support::check_exact_second_derivatives<T>(
+      actfn::silu<T>(T(0)),
+      {{T(3), T(0)}, {limits::infinity(), -T(0)}, {-limits::infinity(), -T(0)}});
 }

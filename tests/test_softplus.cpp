@@ -72,3 +72,23 @@ TEMPLATE_TEST_CASE("softplus: the threshold switch, special values, every path; 
   CHECK_THROWS_WITH(actfn::softplus<T>(inf), "actfn::softplus: beta must be finite, got inf");
   CHECK_THROWS_WITH(actfn::softplus<T>(T(1), nan), "actfn::softplus: threshold must not be NaN");
 }
+
+TEMPLATE_TEST_CASE("softplus: second derivative", "[softplus]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  for (T beta : {T(1), T(2), T(0.3)}) {
+    const support::real b = beta;
+    const actfn::softplus<T> f(beta);
+    support::check_second_derivative_accuracy<T>(
+        "softplus(beta=" + actfn::detail::describe(beta) + ")", f,
+        [b](support::real x) { return reference::softplus_second_derivative(x, b, 20); },
+        support::contract::second_derivative::softplus);
+    support::check_second_derivative_differences<T>(
+        f, [b](support::real x) { return reference::softplus_derivative(x, b, 20); },
+        {20 / b});
+    // beta/4 at 0; 0 on the line above the threshold and at both ends.
+    support::check_exact_second_derivatives<T>(
+        f, {{T(0), beta / 4}, {T(21) / beta, T(0)}, {limits::infinity(), T(0)},
+            {-limits::infinity(), T(0)}, {limits::quiet_NaN(), limits::quiet_NaN()}});
+  }
+}

@@ -38,3 +38,15 @@ TEMPLATE_TEST_CASE("tanh: special values", "[tanh]", float, double) {
   // 1 - tanh^2 would cancel to 0 here; sech^2 keeps the value.
   CHECK(support::ulp_error(f.derivative(T(12)), reference::tanh_derivative(12)) <= 8);
 }
+
+TEMPLATE_TEST_CASE("tanh: second derivative", "[tanh]", float, double) {
+  using T = TestType;
+  using limits = std::numeric_limits<T>;
+  const actfn::tanh<T> f;
+  support::check_second_derivative_accuracy<T>("tanh", f, reference::tanh_second_derivative,
+                                               support::contract::second_derivative::tanh);
+  support::check_second_derivative_differences<T>(f, reference::tanh_derivative);
+  support::check_exact_second_derivatives<T>(
+      f, {{T(0), -T(0)}, {-T(0), T(0)}, {limits::infinity(), -T(0)}, {-limits::infinity(), T(0)},
+          {limits::quiet_NaN(), limits::quiet_NaN()}});
+}

@@ -57,6 +57,33 @@ void derivative(F const& f, typename F::value_type const* x, typename F::value_t
       n, d, [&f](auto const& v) { return f.derivative(v); }, x);
 }
 
+// Whether F has a second derivative (a second_derivative member): the smooth
+// functions sigmoid, tanh, softplus, log_sigmoid, elu, selu, celu, gelu_erf,
+// gelu_tanh, silu and mish (elu and selu with their derivative's convention
+// at 0). Not the piecewise linear ones, nor softsign (f'' jumps at 0).
+template <class F, class = void>
+struct has_second_derivative : std::false_type {};
+template <class F>
+struct has_second_derivative<F, std::void_t<decltype(std::declval<F const&>().second_derivative(
+                                    std::declval<typename F::value_type>()))>> : std::true_type {};
+template <class F>
+inline constexpr bool has_second_derivative_v = has_second_derivative<F>::value;
+
+// d2[i] = f''(x[i]). A functor without a second derivative is a compile error.
+template <class F>
+void second_derivative(F const& f, typename F::value_type const* x, typename F::value_type* d2,
+                       std::size_t n) {
+  static_assert(has_second_derivative_v<F>,
+                "actfn::second_derivative: this functor has no second derivative (see "
+                "actfn::has_second_derivative)");
+  if constexpr (has_second_derivative_v<F>) {
+    detail::require_buffers(n, "second_derivative", {{x, "x"}, {d2, "d2"}});
+    const detail::kernel_environment environment;
+    detail::transform(
+        n, d2, [&f](auto const& v) { return f.second_derivative(v); }, x);
+  }
+}
+
 // y[i] = f(x[i]) and d[i] = f'(x[i]) in one pass over x: the functor's
 // forward and derivative run on the same batch, inlined together, so the
 // compiler computes what they share (sigmoid's and tanh's exponential, say)
@@ -228,6 +255,12 @@ template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out>
 void derivative(F const& f, In const& xs, Out&& ds) {
   detail::require_same_size(std::size(xs), std::size(ds), "derivative", "xs", "ds");
   derivative(f, std::data(xs), std::data(ds), std::size(xs));
+}
+
+template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out> = 0>
+void second_derivative(F const& f, In const& xs, Out&& d2s) {
+  detail::require_same_size(std::size(xs), std::size(d2s), "second_derivative", "xs", "d2s");
+  second_derivative(f, std::data(xs), std::data(d2s), std::size(xs));
 }
 
 template <class F, class In, class Out, class Slopes,

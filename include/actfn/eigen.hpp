@@ -7,6 +7,8 @@
 //
 //   actfn::eigen::forward(f, X)              f of every coefficient, a new object
 //   actfn::eigen::derivative(f, X)           f' of every coefficient
+//   actfn::eigen::second_derivative(f, X)    f'' of every coefficient (the
+//                                            smooth functors)
 //   actfn::eigen::backward(f, X, dY)         dY * f'(X), coefficient-wise
 //   ..._into(..., out)                       the same, written into out
 //   actfn::eigen::forward(softmax, X, each::row)     softmax of each row (or
@@ -178,6 +180,15 @@ void backward_into(F const& f, Eigen::DenseBase<X> const& x, Eigen::DenseBase<G>
   detail::require_same_shape(dx, x, "eigen::backward_into", "dx", "x");
   auto&& xs = detail::in_memory(x);
   auto&& gradient = detail::in_memory(dy);
+template <class F, class X, class Out, detail::enable_for_elementwise<F, X> = 0>
+void second_derivative_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
+  detail::require_same_shape(out, x, "eigen::second_derivative_into", "out", "x");
+  auto&& xs = detail::in_memory(x);
+  detail::elementwise(
+      [&f](auto* d2, const auto* v, std::size_t n) { actfn::second_derivative(f, v, d2, n); },
+      out.derived(), xs);
+}
+
   detail::elementwise([&f](auto* out, const auto* v, const auto* g,
                            std::size_t n) { actfn::backward(f, v, g, out, n); },
                       dx.derived(), xs, gradient);
@@ -225,6 +236,13 @@ void backward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::Dense
                    Eigen::DenseBase<G> const& dy, each along, Out&& dx) {
   detail::require_same_shape(dy, y, "eigen::backward_into", "dy", "y");
   detail::require_same_shape(dx, y, "eigen::backward_into", "dx", "y");
+template <class F, class X, detail::enable_for_elementwise<F, X> = 0>
+typename X::PlainObject second_derivative(F const& f, Eigen::DenseBase<X> const& x) {
+  typename X::PlainObject d2(x.rows(), x.cols());
+  second_derivative_into(f, x, d2);
+  return d2;
+}
+
   auto&& ys = detail::in_memory(y);
   auto&& gradient = detail::in_memory(dy);
   detail::on_slices(

@@ -260,8 +260,9 @@ template <class T>
 void fuzz_elementwise(fuzz_input& in) {
   const std::size_t n = in.below(300);
   // forward, derivative, backward, backward with beta, backward_from_output
-  // (x's values taken as outputs y)
-  const int operation = in.byte() % 5;
+  // (x's values taken as outputs y), second_derivative (derivative where the
+  // functor has none)
+  const int operation = in.byte() % 6;
   const int aliasing = in.byte() % 3;  // separate; out = x; out = dy (backward)
   guarded_buffer<T> x(n, in.below(16)), dy(n, in.below(16)), out(n, in.below(16));
   x.fill(in);
@@ -272,7 +273,7 @@ void fuzz_elementwise(fuzz_input& in) {
   with_functor<T>(in, [&](auto const& f) {
     using F = std::decay_t<decltype(f)>;
     const std::vector<T> x0 = x.contents(), dy0 = dy.contents(), out0 = out.contents();
-    const bool gradient = operation >= 2;
+    const bool gradient = operation >= 2 && operation <= 4;
     T* target = aliasing == 1 ? x.data() : aliasing == 2 && gradient ? dy.data() : out.data();
     const std::vector<T> old = aliasing == 1 ? x0 : aliasing == 2 && gradient ? dy0 : out0;
     if (null_input) {
@@ -296,6 +297,18 @@ void fuzz_elementwise(fuzz_input& in) {
       }
       return f.derivative(v);
     };
+    // f'', where the functor has one.
+    const auto curvature = [&](T v) {
+      if constexpr (actfn::has_second_derivative_v<F>) return f.second_derivative(v);
+      return f.derivative(v);
+    };
+    if (operation == 5) {
+      if constexpr (actfn::has_second_derivative_v<F>) {
+        actfn::second_derivative(f, x.data(), target, n);
+      } else {
+        actfn::derivative(f, x.data(), target, n);
+      }
+    }
     if (operation == 0) actfn::forward(f, x.data(), target, n);
     if (operation == 1) actfn::derivative(f, x.data(), target, n);
     if (operation == 2) actfn::backward(f, x.data(), dy.data(), target, n);
@@ -316,6 +329,7 @@ void fuzz_elementwise(fuzz_input& in) {
     for (std::size_t i = 0; i < n; ++i) {
       const T expected = operation == 0   ? f(x0[i])
                          : operation == 1 ? f.derivative(x0[i])
+                         : operation == 5 ? curvature(x0[i])
                          : operation == 3 && b != T(0)
                              ? T(std::fma(dy0[i], f.derivative(x0[i]), b * old[i]))
                              : dy0[i] * slope(x0[i]);

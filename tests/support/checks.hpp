@@ -11,6 +11,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <actfn/array.hpp>
@@ -55,18 +56,20 @@ void check_accuracy(std::string const& name, F const& f, Forward const& forward,
   CHECK(derivative_report.max_absolute_near_zero <= absolute_bound_near_zero<T>());
 }
 
-// f.derivative(x) against (F(x + h) - F(x - h)) / 2h computed in long double
-// from the reference forward F, at 10,000 random x of magnitude 1e-4 to 30,
-// with h = 2^-24 / max(1, |x|) rounded down to a power of 2 (so x +- h is exact
-// in long double, and the truncation error h^2 f'''/6 stays negligible even in
-// the Gaussian tails) and x within 4h of a kink skipped. The tolerance
+// slope(x) against (F(x + h) - F(x - h)) / 2h computed in long double
+// from a reference F, at 10,000 random x of magnitude 1e-4 to 30, with
+// h = 2^-24 / max(1, |x|) rounded down to a power of 2 (so x +- h is exact
+// in long double, and the truncation error h^2 F'''/6 stays negligible even
+// in the Gaussian tails) and x within 4h of a kink skipped. The tolerance
 // is 2^-16 (float) or 2^-40 (double) relative, plus the difference's own
-// rounding noise 2^-62 (1 + x^2) |F(x)| / h (the references round their
-// arguments, and the Gaussian tails amplify that by x^2), plus T's smallest subnormal (a derivative
-// that underflows in T is 0).
-template <class T, class F, class Forward>
-void check_finite_differences(F const& f, Forward const& forward,
-                              std::vector<real> const& kinks = {}) {
+// rounding noise 2^-62 (1 + x^2) m / h (the references round their
+// arguments, and the Gaussian tails amplify that by x^2), plus T's smallest
+// subnormal (a slope that underflows in T is 0). m is |F(x)|; where F is a
+// derivative whose terms cancel at its zero, their rounding is that of the
+// terms, about |x F'(x)|, and terms_cancel adds that.
+template <class T, class Slope, class Forward>
+void check_slope_against_differences(Slope const& slope, Forward const& forward,
+                                     std::vector<real> const& kinks, bool terms_cancel) {
   std::mt19937_64 random(7);
   std::uniform_real_distribution<double> log_magnitude(std::log(1e-4), std::log(30.0));
   const real relative = std::ldexp(real(1), sizeof(T) == 4 ? -16 : -40);
@@ -81,17 +84,77 @@ void check_finite_differences(F const& f, Forward const& forward,
       continue;
     }
     const real difference = (forward(real(x) + h) - forward(real(x) - h)) / (2 * h);
-    const real analytic = f.derivative(x);
+    const real analytic = slope(x);
+    const real noise_magnitude =
+        std::fabs(forward(real(x))) + (terms_cancel ? std::fabs(real(x) * difference) : 0);
     const real tolerance = relative * std::fabs(difference) +
-                           std::ldexp((1 + real(x) * x) * std::fabs(forward(real(x))), -62) / h +
+                           std::ldexp((1 + real(x) * x) * noise_magnitude, -62) / h +
                            std::numeric_limits<T>::denorm_min();
     if (!(std::fabs(analytic - difference) <= tolerance)) {
-      INFO("x = " << double(x) << ": derivative " << double(analytic) << ", finite difference "
+      INFO("x = " << double(x) << ": slope " << double(analytic) << ", finite difference "
                   << double(difference));
       REQUIRE(std::fabs(analytic - difference) <= tolerance);
     }
     ++checked;
   }
+}
+
+// f.derivative against the central differences of the reference forward.
+template <class T, class F, class Forward>
+void check_finite_differences(F const& f, Forward const& forward,
+                              std::vector<real> const& kinks = {}) {
+  check_slope_against_differences<T>([&f](T x) { return f.derivative(x); }, forward, kinks,
+                                     false);
+}
+
+// f.second_derivative against the central differences of the reference
+// derivative, as check_finite_differences.
+template <class T, class F, class Derivative>
+void check_second_derivative_differences(F const& f, Derivative const& derivative,
+                                         std::vector<real> const& kinks = {}) {
+  check_slope_against_differences<T>([&f](T x) { return f.second_derivative(x); }, derivative,
+                                     kinks, true);
+}
+
+// A smaller sample of the same kind for the second derivatives, whose
+// references cost several long double exponentials each: 2^19 float
+// patterns of each sign (one in about every 4080) or 2^17 random double
+// patterns of each sign, plus 2^16 uniform points in [-20, 20].
+template <class T>
+std::vector<T> const& second_derivative_sample() {
+  static const std::vector<T> xs =
+      finite_range_sample<T>(sizeof(T) == 4 ? (1u << 19) : (1u << 17), 1u << 16);
+  return xs;
+}
+
+// f.second_derivative (through the array API) against the reference over
+// second_derivative_sample, in ULP of max(|f''|, scale(x)): scale is |f''| itself
+// where nothing cancels, and where f'' is a sum of terms that cancel at its
+// zeros, the sum of their magnitudes (the header says which).
+template <class T, class F, class Second, class Scale>
+void check_second_derivative_accuracy(std::string const& name, F const& f, Second const& second,
+                                      Scale const& scale, real bound_ulp) {
+  std::vector<T> const& xs = second_derivative_sample<T>();
+  std::vector<T> values(xs.size());
+  actfn::second_derivative(f, xs, values);
+  error_report report;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const real expected = second(xs[i]);
+    const real error =
+        ulp_error(values[i], expected) * ulp<T>(expected) /
+        ulp<T>(std::max(std::fabs(expected), std::fabs(scale(xs[i]))));
+    if (error > report.max_ulp || std::isnan(error)) {
+      report.max_ulp = error;
+      report.at = xs[i];
+    }
+  }
+  print(name + "<" + type_name<T>() + "> second derivative", report);
+  CHECK(report.max_ulp <= bound_ulp);
+}
+template <class T, class F, class Second>
+void check_second_derivative_accuracy(std::string const& name, F const& f, Second const& second,
+                                      real bound_ulp) {
+  check_second_derivative_accuracy<T>(name, f, second, [](real) { return real(0); }, bound_ulp);
 }
 
 // Just outside the window of the absolute bound around a derivative's zero
@@ -139,6 +202,23 @@ void check_exact_points(F const& f, std::vector<exact_point<T>> const& points) {
     CHECK(same(f.derivative(p.x), p.slope));
     CHECK(same(d.front(), p.slope));
     CHECK(same(d.back(), p.slope));
+  }
+}
+
+// Points where f'' must give exactly these bits (NaN: any NaN), through the
+// scalar functor and the array API's SIMD body and tail, as check_exact_points.
+template <class T, class F>
+void check_exact_second_derivatives(F const& f, std::vector<std::pair<T, T>> const& points) {
+  const std::size_t n = 2 * xsimd::batch<T>::size + 1;
+  for (auto const& [x0, expected] : points) {
+    INFO("x = " << double(x0));
+    std::vector<T> x(n, T(0.5)), d2(n);
+    x.front() = x0;
+    x.back() = x0;
+    actfn::second_derivative(f, x, d2);
+    CHECK(same(f.second_derivative(x0), expected));
+    CHECK(same(d2.front(), expected));
+    CHECK(same(d2.back(), expected));
   }
 }
 

@@ -42,6 +42,27 @@ constexpr bounds log_sigmoid{1.5, 1};
 constexpr bounds mish{2.5, 4};
 // Every derivative_from_output, against f' at the x that y stands for.
 constexpr real derivative_from_output = 1.5;
+// Every second_derivative; for gelu_tanh, silu and mish in double, in ULP of
+// the scale of f'' (the sum of its terms' magnitudes) where that exceeds |f''|.
+// The float kernels of gelu_erf, gelu_tanh, silu and mish are their double
+// kernels rounded once (relative everywhere).
+namespace second_derivative {
+constexpr real sigmoid = 3;
+constexpr real tanh = 3;
+constexpr real softplus = 2;
+constexpr real log_sigmoid = 2;
+constexpr real elu = 1.5;
+constexpr real selu = 1.5;
+constexpr real celu = 2;
+template <class T>
+constexpr real gelu_erf = std::is_same<T, float>::value ? 0.51 : 4;
+template <class T>
+constexpr real gelu_tanh = std::is_same<T, float>::value ? 0.51 : 7;
+template <class T>
+constexpr real silu = std::is_same<T, float>::value ? 0.51 : 3;
+template <class T>
+constexpr real mish = std::is_same<T, float>::value ? 0.51 : 7;
+}  // namespace second_derivative
 }  // namespace contract
 
 // visit(name, functor, reference, reference derivative, bounds, derivative zeros)

@@ -98,6 +98,10 @@ class every_kernel {
         actfn::backward(f, x, dy, out, n, actfn::beta(T(-0.5)));
       });
       using F = std::decay_t<decltype(f)>;
+      if constexpr (actfn::has_second_derivative_v<F>) {
+        add(name + " second_derivative", n,
+            [f, x, n](T* out) { actfn::second_derivative(f, x, out, n); });
+      }
       // From the output (y = x's forward, first in the buffer); not for a
       // parameter that rules it out (leaky_relu's negative slope).
       if constexpr (actfn::has_derivative_from_output_v<F>) {

@@ -151,4 +151,74 @@ inline real mish_derivative(real x) {
   return std::tanh(sp) + x * sigmoid(x) * sech * sech;
 }
 
+// Second derivatives. Where f'' is a sum of terms that cancel at its zeros
+// (gelu_tanh, silu, mish), the *_second_derivative_scale gives the sum of
+// their magnitudes, the scale a kernel's rounding errors are measured
+// against there.
+constexpr real sqrt2_lo = 3.790065117786514159310124e-20L;  // sqrt2 - (long double)sqrt2
+
+inline real sigmoid_second_derivative(real x) { return -sigmoid_derivative(x) * std::tanh(x / 2); }
+inline real tanh_second_derivative(real x) { return -2 * std::tanh(x) * tanh_derivative(x); }
+inline real elu_second_derivative(real x, real alpha) { return x > 0 ? 0 : alpha * std::exp(x); }
+inline real selu_second_derivative(real x) {
+  return selu_lambda * elu_second_derivative(x, selu_alpha);
+}
+inline real celu_second_derivative(real x, real alpha) {
+  return x > 0 ? 0 : std::exp(x / alpha) / alpha;
+}
+inline real log_sigmoid_second_derivative(real x) { return -sigmoid_derivative(x); }
+// beta sigmoid'(z), z = hi + lo to first order in lo.
+inline real softplus_second_derivative(real x, real beta, real threshold) {
+  const two_long_doubles z = product(beta, x);
+  if (z.hi > threshold) return 0;
+  return beta * (sigmoid_derivative(z.hi) + sigmoid_second_derivative(z.hi) * z.lo);
+}
+
+// phi(x) (2 - x^2): x^2 in two words (e^(-x^2/2) to first order in the low
+// word), 2 - x^2 = (sqrt2 - |x|)(sqrt2 + |x|) with sqrt2 in two words, exact
+// next to the zeros.
+inline real gelu_erf_second_derivative(real x) {
+  const two_long_doubles square = product(x, x);
+  const real a = std::fabs(x);
+  return std::exp(-square.hi / 2) * (1 - square.lo / 2) / sqrt_2pi *
+         (((sqrt2 - a) + sqrt2_lo) * (sqrt2 + a));
+}
+
+// sigmoid'(v) (2a + 12b x^2 - x tanh(v/2) k^2), k = dv/dx = a + 3b x^2.
+inline real gelu_tanh_curvature(real x, bool scale) {
+  const real v = gelu_tanh_exponent(x);
+  const real k = 2 * sqrt_2_over_pi * (1 + 3 * 0.044715L * x * x);
+  const real even = 4 * sqrt_2_over_pi * (1 + 6 * 0.044715L * x * x);
+  const real odd = x * std::tanh(v / 2) * k * k;
+  return sigmoid_derivative(v) * (scale ? even + std::fabs(odd) : even - odd);
+}
+inline real gelu_tanh_second_derivative(real x) { return gelu_tanh_curvature(x, false); }
+inline real gelu_tanh_second_derivative_scale(real x) { return gelu_tanh_curvature(x, true); }
+
+// beta sigmoid'(z) (2 - z tanh(z/2)), from e = e^-|z| with z = hi + lo:
+// e^-|hi| (1 -+ lo), and |z| (1 - e) with lo's part added separately.
+inline real silu_curvature(real x, real beta, bool scale) {
+  const two_long_doubles z = product(beta, x);
+  const real magnitude_lo = z.hi < 0 ? -z.lo : z.lo;  // |z| = |hi| + magnitude_lo
+  const real e = std::exp(-std::fabs(z.hi)) * (1 - magnitude_lo);
+  const real one_minus_e = -std::expm1(-std::fabs(z.hi)) + e * magnitude_lo;
+  const real odd = (std::fabs(z.hi) + magnitude_lo) * one_minus_e / (1 + e);  // z tanh(z/2)
+  return beta * e / ((1 + e) * (1 + e)) * (scale ? 2 + odd : 2 - odd);
+}
+inline real silu_second_derivative(real x, real beta) { return silu_curvature(x, beta, false); }
+inline real silu_second_derivative_scale(real x, real beta) {
+  return silu_curvature(x, beta, true);
+}
+
+// sigmoid(x) sech^2(sp) (2 + x (sigmoid(-x) - 2 sigmoid(x) tanh(sp))), sp = softplus(x).
+inline real mish_curvature(real x, bool scale) {
+  const real sp = log1p_exp(x);
+  const real sech = 1 / std::cosh(sp);
+  const real s = sigmoid(x);
+  const real odd = x * (sigmoid(-x) - 2 * s * std::tanh(sp));
+  return s * sech * sech * (scale ? 2 + std::fabs(odd) : 2 + odd);
+}
+inline real mish_second_derivative(real x) { return mish_curvature(x, false); }
+inline real mish_second_derivative_scale(real x) { return mish_curvature(x, true); }
+
 }  // namespace reference

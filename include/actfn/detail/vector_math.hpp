@@ -235,6 +235,24 @@ inline double_word<V> square(double_word<V> const& v) {
   return {high, detail::fma(v.high, v.high, detail::negate(high)) + (v.high + v.high) * v.low};
 }
 
+// a * b as two words, for |a.low| <= ulp(a.high) and |b.low| <= ulp(b.high):
+// the product of the high words split exactly, plus the cross terms.
+template <class V>
+inline double_word<V> product(double_word<V> const& a, double_word<V> const& b) {
+  const V high = a.high * b.high;
+  return {high, detail::fma(a.high, b.high, detail::negate(high)) +
+                    detail::fma(a.high, b.low, a.low * b.high)};
+}
+
+// e n / (1 + e)^3 for e = e^x <= 1, the shape of the logistic family's second
+// derivatives: n over the two-word cube of 1 + e, one corrected division,
+// then e applied inside the exponential, so a subnormal result rounds once.
+template <class V>
+inline V times_over_cube_of_one_plus(exponential<V> const& e, V const& n) {
+  const double_word<V> one_plus_e = detail::fast_two_sum(V(1), e.value());
+  return e.times(detail::divide(n, detail::product(detail::square(one_plus_e), one_plus_e)));
+}
+
 // log(1 + v + v_low) for v in [0, 1] and |v_low| <= ulp(v), within an ULP.
 // 1 + v = 2^k (1 + f) with 1 + f in [sqrt2/2, sqrt2], f and its low word
 // exact without ever rounding 1 + v: f = v for v <= sqrt2 - 1, else

@@ -33,9 +33,10 @@ inline V elu_derivative(V const& x, scalar_of_t<V> scale, scalar_of_t<V> scale_a
 // Exponential linear unit (Clevert et al. 2015).
 //   f(x)  = x if x > 0, else alpha * (e^x - 1)
 //   f'(x) = 1 if x > 0, else alpha * e^x (so f'(0) = alpha)
+//   f''(x) = 0 if x > 0, else alpha * e^x (the same convention at 0)
 //   alpha: any finite value, default 1. f(-inf) = -alpha; NaN gives NaN.
 //   Max error against a long double reference over the whole finite range
-//   (alpha in {1, 0.5, 2.5}): f within 2 ULP, f' within 1.5 ULP.
+//   (alpha in {1, 0.5, 2.5}): f within 2 ULP, f' and f'' within 1.5 ULP.
 template <class T>
 class elu {
  public:
@@ -53,6 +54,11 @@ class elu {
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative(V const& x) const {
     return detail::elu_derivative(x, T(1), alpha_);
+  }
+
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V second_derivative(V const& x) const {
+    return detail::elu_derivative(x, T(0), alpha_);
   }
 
   // f'(x) from y = f(x), for alpha >= 0: 1 where y > 0, else y + alpha

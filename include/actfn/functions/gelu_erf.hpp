@@ -21,6 +21,8 @@ struct gelu_erf_constants {
   static constexpr double largest_magnitude = 39.0;
   static constexpr double inv_sqrt2 = 0x1.6a09e667f3bcdp-1;     // 0.7071067811865476
   static constexpr double inv_sqrt_2pi = 0x1.9884533d43651p-2;  // 0.3989422804014327
+  static constexpr double sqrt2_hi = 0x1.6a09e667f3bcdp+0;      // 1.4142135623730951
+  static constexpr double sqrt2_lo = -0x1.bdd3413b26456p-54;     // -9.667293313452913e-17
   static constexpr double window_low = -1.25;
   static constexpr double window_high = -0.4375;
   // |x| <= small_magnitude: Phi(x) = 1/2 + x * R(x^2) and
@@ -81,12 +83,13 @@ struct gelu_erf_constants {
 // Gaussian error linear unit, exact (erf) form (Hendrycks & Gimpel 2016).
 //   f(x)  = x * Phi(x) = x/2 * erfc(-x/sqrt2)
 //   f'(x) = Phi(x) + x * phi(x), phi(x) = e^(-x^2/2) / sqrt(2 pi)
+//   f''(x) = phi(x) (2 - x^2), zero at +-sqrt2
 //   range [-0.17, inf); f(-inf) = -0, f(+inf) = inf, f'(-inf) = 0,
 //   f'(+inf) = 1; NaN gives NaN. Nothing underflows early: f(-10) is
 //   -7.62e-23, not 0, in float.
 //   Max error against a long double reference over the whole finite range:
-//   double: f within 4 ULP, f' within 5 ULP;
-//   float: f and f' within 0.51 ULP (computed in double, rounded once);
+//   double: f within 4 ULP, f' within 5 ULP, f'' within 4 ULP;
+//   float: f, f' and f'' within 0.51 ULP (computed in double, rounded once);
 //   (absolute 2^-24 / 2^-53 within 1e-3 relative of x0).
 // With a = |x|, Phi(-a) = e^(-a^2/2) * erfcx(a/sqrt2) / 2. a^2 is split
 // exactly into two words by FMA, because erfc amplifies the error of its
@@ -97,7 +100,9 @@ struct gelu_erf_constants {
 // A float kernel built the same way stays near 4 ULP (the rounding of a/sqrt2,
 // of Horner's steps in erfcx, of its divisions and of the products add up),
 // so float lanes go through the double kernel and cost what it costs per
-// element (bench/: gelu_erf float against double).
+// element (bench/: gelu_erf float against double). f'' takes 2 - x^2 as
+// (sqrt2 - |x|)(sqrt2 + |x|) with sqrt2 in two words, so the first factor is
+// exact near the zeros and f'' keeps its relative accuracy through them.
 template <class T>
 class gelu_erf {
   using C = detail::gelu_erf_constants;
@@ -126,6 +131,15 @@ class gelu_erf {
     }
   }
 
+  template <class V, detail::enable_for_lanes_of<V, T> = 0>
+  V second_derivative(V const& x) const {
+    if constexpr (std::is_same<T, float>::value) {
+      return detail::in_double_precision(x, [](auto const& wide) { return curvature(wide); });
+    } else {
+      return curvature(x);
+    }
+  }
+
  private:
   // f and f' for double lanes.
   template <class V>
@@ -146,6 +160,14 @@ class gelu_erf {
     const V small = detail::fma(x, detail::horner(x * x, C::derivative_odd), V(0.5));
     const V direct = detail::select(a <= V(C::small_magnitude), small, large);
     return detail::near_root_of_derivative<C>(x, direct);
+  }
+
+  template <class V>
+  static V curvature(V const& x) {
+    const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
+    const detail::double_word<V> root_minus_a = detail::two_sum(V(C::sqrt2_hi), detail::negate(a));
+    const V difference = root_minus_a.high + (root_minus_a.low + V(C::sqrt2_lo));
+    return gaussian_tail(a).times(V(C::inv_sqrt_2pi) * difference * (V(C::sqrt2_hi) + a));
   }
 
   // e^(-a^2/2) with a^2 carried as two words.
