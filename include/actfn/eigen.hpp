@@ -10,6 +10,8 @@
 //   actfn::eigen::second_derivative(f, X)    f'' of every coefficient (the
 //                                            smooth functors)
 //   actfn::eigen::backward(f, X, dY)         dY * f'(X), coefficient-wise
+//   actfn::eigen::backward_into(f, X, dY, dX, actfn::accumulate)  dX += dY * f'(X)
+//                                            (or actfn::beta(b): dX = ... + b dX)
 //   ..._into(..., out)                       the same, written into out
 //   actfn::eigen::forward(softmax, X, each::row)     softmax of each row (or
 //   actfn::eigen::backward(softmax, Y, dY, each::column)  column), and back
@@ -73,10 +75,14 @@ decltype(auto) in_memory(Eigen::DenseBase<X> const& x) {
   }
 }
 
+// Whether run reads what out holds (a backward with beta), so that a plain
+// copy standing in for out must start as out.
+enum class output_use { overwritten, updated };
+
 // run(out, in..., length) over each contiguous run of coefficients when out
 // and every input share a storage order and have unit inner stride (so their
 // runs line up); else over plain copies of the same storage order as out.
-template <class Run, class Out, class... In>
+template <output_use use = output_use::overwritten, class Run, class Out, class... In>
 void elementwise(Run const& run, Out& out, In const&... in) {
   using T = scalar_t<Out>;
   constexpr bool same_order = ((int(In::IsRowMajor) == int(Out::IsRowMajor)) && ...);
@@ -92,6 +98,7 @@ void elementwise(Run const& run, Out& out, In const&... in) {
   using Plain = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic,
                               Out::IsRowMajor ? Eigen::RowMajor : Eigen::ColMajor>;
   Plain result(out.rows(), out.cols());
+  if constexpr (use == output_use::updated) result = out;
   // The copies live as the lambda's arguments.
   const auto run_on = [&](auto const&... copies) {
     run(result.data(), copies.data()..., static_cast<std::size_t>(result.size()));
@@ -173,13 +180,6 @@ void derivative_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
       xs);
 }
 
-template <class F, class X, class G, class Out, detail::enable_for_elementwise<F, X> = 0>
-void backward_into(F const& f, Eigen::DenseBase<X> const& x, Eigen::DenseBase<G> const& dy,
-                   Out&& dx) {
-  detail::require_same_shape(dy, x, "eigen::backward_into", "dy", "x");
-  detail::require_same_shape(dx, x, "eigen::backward_into", "dx", "x");
-  auto&& xs = detail::in_memory(x);
-  auto&& gradient = detail::in_memory(dy);
 template <class F, class X, class Out, detail::enable_for_elementwise<F, X> = 0>
 void second_derivative_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out) {
   detail::require_same_shape(out, x, "eigen::second_derivative_into", "out", "x");
@@ -189,9 +189,37 @@ void second_derivative_into(F const& f, Eigen::DenseBase<X> const& x, Out&& out)
       out.derived(), xs);
 }
 
+template <class F, class X, class G, class Out, detail::enable_for_elementwise<F, X> = 0>
+void backward_into(F const& f, Eigen::DenseBase<X> const& x, Eigen::DenseBase<G> const& dy,
+                   Out&& dx) {
+  detail::require_same_shape(dy, x, "eigen::backward_into", "dy", "x");
+  detail::require_same_shape(dx, x, "eigen::backward_into", "dx", "x");
+  auto&& xs = detail::in_memory(x);
+  auto&& gradient = detail::in_memory(dy);
   detail::elementwise([&f](auto* out, const auto* v, const auto* g,
                            std::size_t n) { actfn::backward(f, v, g, out, n); },
                       dx.derived(), xs, gradient);
+}
+
+// dx = dy * f'(x) + b * dx: mode is actfn::accumulate or actfn::beta(b), as
+// for the pointer API.
+template <class F, class X, class G, class Out, class Mode,
+          detail::enable_for_elementwise<F, X> = 0,
+          actfn::detail::enable_for_mode<Mode, typename F::value_type> = 0>
+void backward_into(F const& f, Eigen::DenseBase<X> const& x, Eigen::DenseBase<G> const& dy,
+                   Out&& dx, Mode mode) {
+  if constexpr (!std::is_same<Mode, accumulate_t>::value) {
+    actfn::detail::require_finite(mode.value, "eigen::backward_into", "beta");
+  }
+  detail::require_same_shape(dy, x, "eigen::backward_into", "dy", "x");
+  detail::require_same_shape(dx, x, "eigen::backward_into", "dx", "x");
+  auto&& xs = detail::in_memory(x);
+  auto&& gradient = detail::in_memory(dy);
+  detail::elementwise<detail::output_use::updated>(
+      [&f, mode](auto* out, const auto* v, const auto* g, std::size_t n) {
+        actfn::backward(f, v, g, out, n, mode);
+      },
+      dx.derived(), xs, gradient);
 }
 
 template <class F, class X, detail::enable_for_elementwise<F, X> = 0>
@@ -206,6 +234,13 @@ typename X::PlainObject derivative(F const& f, Eigen::DenseBase<X> const& x) {
   typename X::PlainObject d(x.rows(), x.cols());
   derivative_into(f, x, d);
   return d;
+}
+
+template <class F, class X, detail::enable_for_elementwise<F, X> = 0>
+typename X::PlainObject second_derivative(F const& f, Eigen::DenseBase<X> const& x) {
+  typename X::PlainObject d2(x.rows(), x.cols());
+  second_derivative_into(f, x, d2);
+  return d2;
 }
 
 template <class F, class X, class G, detail::enable_for_elementwise<F, X> = 0>
@@ -236,13 +271,6 @@ void backward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::Dense
                    Eigen::DenseBase<G> const& dy, each along, Out&& dx) {
   detail::require_same_shape(dy, y, "eigen::backward_into", "dy", "y");
   detail::require_same_shape(dx, y, "eigen::backward_into", "dx", "y");
-template <class F, class X, detail::enable_for_elementwise<F, X> = 0>
-typename X::PlainObject second_derivative(F const& f, Eigen::DenseBase<X> const& x) {
-  typename X::PlainObject d2(x.rows(), x.cols());
-  second_derivative_into(f, x, d2);
-  return d2;
-}
-
   auto&& ys = detail::in_memory(y);
   auto&& gradient = detail::in_memory(dy);
   detail::on_slices(
