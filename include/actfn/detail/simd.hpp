@@ -360,7 +360,17 @@ class compensated_sum {
 // kernel(x) evaluated in double precision and rounded once to float, lane by
 // lane, for float functions whose float evaluation cannot reach their error
 // bound: a double kernel accurate to 2^-40 gives float results within
-// 0.5 + 2^-16 ULP. kernel takes a double or a batch of doubles.
+// 0.5 + 2^-16 ULP. kernel takes a double or a batch of doubles; double lanes
+// go straight to it, so one call serves both types.
+template <class Kernel>
+inline double in_double_precision(double x, Kernel&& kernel) {
+  return kernel(x);
+}
+template <class A, class Kernel>
+inline xsimd::batch<double, A> in_double_precision(xsimd::batch<double, A> const& x,
+                                                   Kernel&& kernel) {
+  return kernel(x);
+}
 template <class Kernel>
 inline float in_double_precision(float x, Kernel&& kernel) {
   return static_cast<float>(kernel(static_cast<double>(x)));

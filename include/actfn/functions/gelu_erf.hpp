@@ -2,8 +2,6 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
-#include <type_traits>
-
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
 
@@ -115,33 +113,21 @@ class gelu_erf {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
-    if constexpr (std::is_same<T, float>::value) {
-      return detail::in_double_precision(x, [](auto const& wide) { return value(wide); });
-    } else {
-      return value(x);
-    }
+    return detail::in_double_precision(x, [](auto const& wide) { return value(wide); });
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative(V const& x) const {
-    if constexpr (std::is_same<T, float>::value) {
-      return detail::in_double_precision(x, [](auto const& wide) { return slope(wide); });
-    } else {
-      return slope(x);
-    }
+    return detail::in_double_precision(x, [](auto const& wide) { return slope(wide); });
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V second_derivative(V const& x) const {
-    if constexpr (std::is_same<T, float>::value) {
-      return detail::in_double_precision(x, [](auto const& wide) { return curvature(wide); });
-    } else {
-      return curvature(x);
-    }
+    return detail::in_double_precision(x, [](auto const& wide) { return curvature(wide); });
   }
 
  private:
-  // f and f' for double lanes.
+  // f, f' and f'' for double lanes.
   template <class V>
   static V value(V const& x) {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));

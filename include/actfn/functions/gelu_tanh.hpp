@@ -151,11 +151,7 @@ class gelu_tanh {
   // e ((2a + 12b m^2)(1 + e) + m k^2 (1 - e)) / (1 + e)^3.
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V second_derivative(V const& x) const {
-    if constexpr (std::is_same<T, float>::value) {
-      return detail::in_double_precision(x, [](auto const& wide) { return curvature(wide); });
-    } else {
-      return curvature(x);
-    }
+    return detail::in_double_precision(x, [](auto const& wide) { return curvature(wide); });
   }
 
  private:

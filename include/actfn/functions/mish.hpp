@@ -179,11 +179,7 @@ class mish {
   // 7 ULP of the scale 4 u^k (2 q (1 + u) + |x r|) / q^3.
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V second_derivative(V const& x) const {
-    if constexpr (std::is_same<T, float>::value) {
-      return detail::in_double_precision(x, [](auto const& wide) { return curvature(wide); });
-    } else {
-      return curvature(x);
-    }
+    return detail::in_double_precision(x, [](auto const& wide) { return curvature(wide); });
   }
 
  private:

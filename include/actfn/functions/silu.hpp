@@ -130,14 +130,9 @@ class silu {
   // is within 3 ULP of the scale beta e (2 (1 + e) + |z| (1 - e)) / (1 + e)^3.
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V second_derivative(V const& x) const {
-    if constexpr (std::is_same<T, float>::value) {
-      const double beta = beta_;
-      return detail::in_double_precision(x, [beta](auto const& wide) {
-        return curvature(wide, beta);
-      });
-    } else {
-      return curvature(x, beta_);
-    }
+    const double beta = beta_;
+    return detail::in_double_precision(x,
+                                       [beta](auto const& wide) { return curvature(wide, beta); });
   }
 
  private:
