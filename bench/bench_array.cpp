@@ -223,7 +223,9 @@ void add_all() {
         return t + x * (T(1) - t * t) / (T(1) + std::exp(-x));
       },
       [](A const& x) { return x * x.exp().log1p().tanh(); },
-      [](A const& x) {
+      // Returns an array, not an expression: the expression would refer to
+      // the local t after it is gone (a crash at n = 2^24 and in double).
+      [](A const& x) -> A {
         const A t = x.exp().log1p().tanh();
         return t + x * (T(1) - t.square()) * x.logistic();
       });
