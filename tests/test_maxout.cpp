@@ -92,6 +92,57 @@ TEMPLATE_TEST_CASE("maxout: against a naive loop, both groupings, both backward 
   }
 }
 
+// backward with a mode: fma(b, dx, routed gradient) at every piece, from x
+// and from argmax alike; b = 0 never reads dx.
+TEMPLATE_TEST_CASE("maxout: backward with beta adds onto dx", "[maxout]", float, double) {
+  using T = TestType;
+  for (auto grouping : {actfn::maxout_grouping::contiguous, actfn::maxout_grouping::strided}) {
+    for (std::size_t k : {1u, 2u, 3u, 5u}) {
+      for (std::size_t units : {1u, 17u, 100u}) {
+        INFO("k = " << k << ", units = " << units
+                    << ", strided = " << (grouping == actfn::maxout_grouping::strided));
+        const actfn::maxout<T> f(k, grouping);
+        const std::size_t n = units * k;
+        const std::vector<T> x = tied_values<T>(n, unsigned(n + k), true);
+        const std::vector<T> dy = tied_values<T>(units, unsigned(n + 2), false);
+        const std::vector<T> previous = tied_values<T>(n, unsigned(n + 3), false);
+        std::vector<T> y(units), routed(n);
+        std::vector<std::size_t> argmax(units);
+        f.forward(x.data(), y.data(), argmax.data(), n);
+        f.backward(x, dy, routed);
+        for (T b : {T(1), T(0.5), T(-2)}) {
+          INFO("beta = " << b);
+          std::vector<T> from_x = previous, from_indices = previous;
+          if (b == T(1)) {
+            f.backward(x, dy, from_x, actfn::accumulate);
+          } else {
+            f.backward(x.data(), dy.data(), from_x.data(), n, actfn::beta(b));
+          }
+          f.backward(argmax.data(), dy.data(), from_indices.data(), n, actfn::beta(b));
+          for (std::size_t p = 0; p < n; ++p) {
+            const T expected = std::fma(b, previous[p], routed[p]);
+            REQUIRE(support::same(from_x[p], expected));
+            REQUIRE(support::same(from_indices[p], expected));
+          }
+        }
+        std::vector<T> garbage(n, std::numeric_limits<T>::quiet_NaN()), garbage_indices = garbage;
+        f.backward(x, dy, garbage, actfn::beta(T(0)));
+        f.backward(argmax.data(), dy.data(), garbage_indices.data(), n, actfn::beta(T(0)));
+        for (std::size_t p = 0; p < n; ++p) {
+          REQUIRE(support::same(garbage[p], routed[p]));
+          REQUIRE(support::same(garbage_indices[p], routed[p]));
+        }
+      }
+    }
+  }
+  const actfn::maxout<T> f(2);
+  std::vector<T> x{T(1), T(2)}, dy{T(3)}, dx{T(4), T(5)};
+  const T nan = std::numeric_limits<T>::quiet_NaN();
+  CHECK_THROWS_WITH(f.backward(x, dy, dx, actfn::beta(nan)),
+                    "actfn::maxout::backward: beta must be finite, got nan");
+  CHECK(dx == std::vector<T>{T(4), T(5)});
+}
+
 TEMPLATE_TEST_CASE("maxout: backward matches finite differences away from ties", "[maxout]", float,
                    double) {
   using T = TestType;

@@ -90,6 +90,46 @@ TEMPLATE_TEST_CASE("prelu: invalid input", "[prelu][errors]", float, double) {
   CHECK_THROWS_WITH(actfn::backward(actfn::prelu<T>{}, x.data(), dy.data(), dx.data(), 4,
                                     static_cast<T*>(nullptr)),
                     "actfn::backward: dalpha is null");
+  T dalpha = 0;
+  CHECK_THROWS_WITH(actfn::backward(actfn::prelu<T>{}, x.data(), dy.data(), dx.data(), 4, &dalpha,
+                                    actfn::beta(std::numeric_limits<T>::infinity())),
+                    "actfn::backward: beta must be finite, got inf");
+  const actfn::channel_layout layout{1, 1, 4};
+  std::vector<T> one_alpha{T(0.25)}, one_dalpha{T(0)};
+  CHECK_THROWS_WITH(actfn::prelu_backward(one_alpha, x, dy, dx, one_dalpha, layout,
+                                          actfn::beta(-std::numeric_limits<T>::infinity())),
+                    "actfn::prelu_backward: beta must be finite, got -inf");
+  CHECK(dalpha == T(0));
+  CHECK(one_dalpha[0] == T(0));
+}
+
+// backward(prelu, ..., dalpha, mode): dx as the plain backward with the mode,
+// dalpha as without one.
+TEMPLATE_TEST_CASE("prelu: backward with dalpha and beta", "[prelu]", float, double) {
+  using T = TestType;
+  const std::size_t n = 3 * xsimd::batch<T>::size + 3;
+  std::vector<T> x(n), dy(n), previous(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = T(-3) + T(6) * T(i) / T(n);
+    dy[i] = T(1.25) - T(i % 5) / T(2);
+    previous[i] = T(i % 3) - T(0.75);
+  }
+  const actfn::prelu<T> f(T(0.2));
+  T plain_dalpha = T(0.5);
+  std::vector<T> plain(n);
+  actfn::backward(f, x.data(), dy.data(), plain.data(), n, &plain_dalpha);
+  for (T b : {T(1), T(-2)}) {
+    T dalpha = T(0.5);
+    std::vector<T> dx = previous, expected = previous;
+    if (b == T(1)) {
+      actfn::backward(f, x.data(), dy.data(), dx.data(), n, &dalpha, actfn::accumulate);
+    } else {
+      actfn::backward(f, x.data(), dy.data(), dx.data(), n, &dalpha, actfn::beta(b));
+    }
+    actfn::backward(f, x, dy, expected, actfn::beta(b));
+    for (std::size_t i = 0; i < n; ++i) REQUIRE(support::same(dx[i], expected[i]));
+    CHECK(dalpha == plain_dalpha);
+  }
 }
 
 namespace {
@@ -136,6 +176,22 @@ void check_per_channel(actfn::channel_layout const& layout, unsigned seed) {
     REQUIRE(support::same(dx_in_place[p], dx[p]));
   }
   CHECK(dalpha_again == dalpha);
+  // With a mode, dx = fma(dy, f'(x), b * dx) as the elementwise backward's;
+  // dalpha as without one.
+  for (T b : {T(1), T(-0.5)}) {
+    std::vector<T> dx_beta = y, dalpha_beta(layout.channels, T(0.5));
+    if (b == T(1)) {
+      actfn::prelu_backward(alpha, x, dy, dx_beta, dalpha_beta, layout, actfn::accumulate);
+    } else {
+      actfn::prelu_backward(alpha.data(), x.data(), dy.data(), dx_beta.data(), dalpha_beta.data(),
+                            layout, actfn::beta(b));
+    }
+    for (std::size_t p = 0; p < n; ++p) {
+      const actfn::prelu<T> f(alpha[(p / layout.inner) % layout.channels]);
+      REQUIRE(support::same(dx_beta[p], std::fma(dy[p], f.derivative(x[p]), b * y[p])));
+    }
+    CHECK(dalpha_beta == dalpha);
+  }
 }
 
 }  // namespace

@@ -375,6 +375,83 @@ TEMPLATE_TEST_CASE("softmax: strided rows and in place give the same bits", "[so
   }
 }
 
+// backward with a mode: fma(b, dx, the plain backward's product), in every
+// form (one row, rows, strided rows, range), for b = 1 (accumulate), a
+// fraction and a negative b; b = 0 never reads dx; in place over dy the
+// gradient is also the previous dx.
+TEMPLATE_TEST_CASE("softmax: backward with beta adds onto dx", "[softmax]", float, double) {
+  using T = TestType;
+  const std::size_t rows = 3, cols = 19, stride = 23;
+  const std::vector<T> dy = random_row<T>(rows * stride, 1, 12);
+  const std::vector<T> previous = random_row<T>(rows * stride, 3, 13);
+  for (bool logarithms : {false, true}) {
+    INFO("log_softmax: " << logarithms);
+    const actfn::softmax<T> softmax;
+    const actfn::log_softmax<T> log_softmax;
+    const auto run_backward = [&](auto&&... arguments) {
+      logarithms ? log_softmax.backward(arguments...) : softmax.backward(arguments...);
+    };
+    const std::vector<T> x = random_row<T>(rows * stride, 5, 11);
+    std::vector<T> y(rows * stride);
+    logarithms ? log_softmax.forward(x.data(), stride, y.data(), stride, rows, cols)
+               : softmax.forward(x.data(), stride, y.data(), stride, rows, cols);
+    std::vector<T> product(rows * stride);
+    run_backward(y.data(), stride, dy.data(), stride, product.data(), stride, rows, cols);
+    const auto expect = [&](std::vector<T> const& dx, T b, std::size_t row_count) {
+      for (std::size_t r = 0; r < row_count; ++r) {
+        for (std::size_t j = 0; j < cols; ++j) {
+          const std::size_t i = r * stride + j;
+          REQUIRE(support::same(dx[i], std::fma(b, previous[i], product[i])));
+        }
+      }
+    };
+    for (T b : {T(1), T(0.5), T(-2)}) {
+      INFO("beta = " << b);
+      const auto mode = actfn::beta(b);
+      std::vector<T> strided = previous, one_row = previous;
+      if (b == T(1)) {
+        run_backward(y.data(), stride, dy.data(), stride, strided.data(), stride, rows, cols,
+                     actfn::accumulate);
+      } else {
+        run_backward(y.data(), stride, dy.data(), stride, strided.data(), stride, rows, cols, mode);
+      }
+      expect(strided, b, rows);
+      run_backward(y.data(), dy.data(), one_row.data(), cols, mode);
+      expect(one_row, b, 1);
+      const std::vector<T> y_row(y.begin(), y.begin() + cols),
+          dy_row(dy.begin(), dy.begin() + cols);
+      std::vector<T> dx_row(previous.begin(), previous.begin() + cols);
+      run_backward(y_row, dy_row, dx_row, mode);
+      expect(dx_row, b, 1);
+    }
+    // Contiguous rows, b = 0 over NaN, and in place over dy.
+    std::vector<T> packed_y(rows * cols), packed_dy(rows * cols), packed(rows * cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+      for (std::size_t j = 0; j < cols; ++j) {
+        packed_y[r * cols + j] = y[r * stride + j];
+        packed_dy[r * cols + j] = dy[r * stride + j];
+        packed[r * cols + j] = product[r * stride + j];
+      }
+    }
+    std::vector<T> garbage(rows * cols, std::numeric_limits<T>::quiet_NaN());
+    run_backward(packed_y.data(), packed_dy.data(), garbage.data(), rows, cols, actfn::beta(T(0)));
+    std::vector<T> both = packed_dy;
+    run_backward(packed_y.data(), both.data(), both.data(), rows, cols, actfn::accumulate);
+    for (std::size_t i = 0; i < rows * cols; ++i) {
+      REQUIRE(support::same(garbage[i], packed[i]));
+      REQUIRE(support::same(both[i], std::fma(T(1), packed_dy[i], packed[i])));
+    }
+    // A non-finite beta throws before anything is written.
+    std::vector<T> untouched = previous;
+    const T infinity = std::numeric_limits<T>::infinity();
+    CHECK_THROWS_WITH(
+        run_backward(y.data(), dy.data(), untouched.data(), cols, actfn::beta(infinity)),
+        std::string(logarithms ? "actfn::log_softmax" : "actfn::softmax") +
+            "::backward: beta must be finite, got inf");
+    CHECK(untouched == previous);
+  }
+}
+
 TEMPLATE_TEST_CASE("softmax: invalid input", "[softmax][errors]", float, double) {
   using T = TestType;
   const actfn::softmax<T> softmax;

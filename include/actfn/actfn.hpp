@@ -6,6 +6,7 @@
 #pragma once
 
 #include "actfn/array.hpp"
+#include "actfn/backward_mode.hpp"
 #include "actfn/errors.hpp"
 #include "actfn/fp_environment.hpp"
 #include "actfn/functions/celu.hpp"

@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "actfn/backward_mode.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
@@ -23,9 +24,6 @@
 
 namespace actfn {
 namespace detail {
-
-template <class Range>
-using range_element_t = std::remove_pointer_t<decltype(std::data(std::declval<Range&>()))>;
 
 // Enables the range overloads for ranges of F's value type, so that a
 // mismatch is a compile error naming the overload, not a conversion.
@@ -90,8 +88,8 @@ void second_derivative(F const& f, typename F::value_type const* x, typename F::
 // once. Each element gets the bits of forward and derivative. y or d may be
 // x; y and d must differ.
 template <class F>
-void forward_and_derivative(F const& f, typename F::value_type const* x,
-                            typename F::value_type* y, typename F::value_type* d, std::size_t n) {
+void forward_and_derivative(F const& f, typename F::value_type const* x, typename F::value_type* y,
+                            typename F::value_type* d, std::size_t n) {
   detail::require_buffers(n, "forward_and_derivative", {{x, "x"}, {y, "y"}, {d, "d"}});
   if (y == d && n > 0) detail::fail("forward_and_derivative", "y and d are the same buffer");
   const detail::kernel_environment environment;
@@ -106,74 +104,30 @@ void forward_and_derivative(F const& f, typename F::value_type const* x,
 
 namespace detail {
 
-// dx[i] = dy[i] * slope(in[i]), or fma(dy[i], slope(in[i]), beta * dx[i])
-// when beta != 0 (beta = 0 never reads dx): the one loop of backward and
-// backward_from_output.
+// The one loop of backward and backward_from_output (see store_gradient).
 template <class T, class Slope>
 void backward_run(Slope const& slope, T const* in, T const* dy, T* dx, std::size_t n, T beta) {
   const kernel_environment environment;
-  if (beta == T(0)) {
-    detail::transform(
-        n, dx, [&slope](auto const& v, auto const& g) { return g * slope(v); }, in, dy);
-    return;
-  }
-  detail::transform(
-      n, dx,
-      [&slope, beta](auto const& v, auto const& g, auto const& old) {
-        using V = std::decay_t<decltype(v)>;
-        return detail::fma(g, slope(v), V(beta) * old);
-      },
-      in, dy, static_cast<const T*>(dx));
+  detail::store_gradient(n, dx, beta, slope, dy, in);
 }
 
-}  // namespace detail
-
-// How a backward pass treats what dx holds: dx[i] = dy[i] * f'(x[i]) + beta * dx[i],
-// as BLAS's beta. actfn::accumulate is beta = 1 (frameworks sum the gradients
-// of a tensor used twice); actfn::beta(b) any finite b; beta = 0 overwrites
-// dx without reading it, so garbage or NaN in dx does not matter. Where
-// beta != 0 the step is fma(dy[i], f'(x[i]), beta * dx[i]): one rounding
-// where beta = 1.
-template <class T>
-struct output_beta {
-  T value;
-};
-template <class T>
-constexpr output_beta<T> beta(T value) {
-  return {value};
-}
-struct accumulate_t {
-  explicit constexpr accumulate_t() = default;
-};
-inline constexpr accumulate_t accumulate{};
-
-namespace detail {
-// Restricts the range overloads' mode to actfn::accumulate and actfn::beta(b)
-// (so that a count after three C arrays picks the pointer overload).
-template <class Mode, class T>
-using enable_for_mode = std::enable_if_t<
-    std::is_same<Mode, output_beta<T>>::value || std::is_same<Mode, accumulate_t>::value, int>;
 }  // namespace detail
 
 // dx[i] = dy[i] * f'(x[i]): the vector-Jacobian product of an elementwise f;
-// mode (optional): actfn::accumulate or actfn::beta(b).
+// mode (optional): actfn::accumulate or actfn::beta(b) (backward_mode.hpp),
+// dx[i] = fma(dy[i], f'(x[i]), b * dx[i]), one rounding where b = 1.
 template <class F>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
               typename F::value_type* dx, std::size_t n) {
   backward(f, x, dy, dx, n, beta(typename F::value_type(0)));
 }
-template <class F>
+template <class F, class Mode, detail::enable_for_mode<Mode, typename F::value_type> = 0>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
-              typename F::value_type* dx, std::size_t n, output_beta<typename F::value_type> mode) {
-  detail::require_finite(mode.value, "backward", "beta");
+              typename F::value_type* dx, std::size_t n, Mode mode) {
+  using T = typename F::value_type;
+  const T b = detail::beta_of<T>(mode, "backward");
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
-  detail::backward_run([&f](auto const& v) { return f.derivative(v); }, x, dy, dx, n,
-                       mode.value);
-}
-template <class F>
-void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
-              typename F::value_type* dx, std::size_t n, accumulate_t) {
-  backward(f, x, dy, dx, n, beta(typename F::value_type(1)));
+  detail::backward_run([&f](auto const& v) { return f.derivative(v); }, x, dy, dx, n, b);
 }
 
 // Whether F gives f'(x) from y = f(x) alone (a derivative_from_output member):
@@ -210,39 +164,41 @@ void backward_from_output(F const& f, typename F::value_type const* y,
                           std::size_t n) {
   backward_from_output(f, y, dy, dx, n, beta(typename F::value_type(0)));
 }
-template <class F>
+template <class F, class Mode, detail::enable_for_mode<Mode, typename F::value_type> = 0>
 void backward_from_output(F const& f, typename F::value_type const* y,
                           typename F::value_type const* dy, typename F::value_type* dx,
-                          std::size_t n, output_beta<typename F::value_type> mode) {
+                          std::size_t n, Mode mode) {
   static_assert(has_derivative_from_output_v<F>,
                 "actfn::backward_from_output: this functor's derivative is not a function of "
                 "its output (see actfn::has_derivative_from_output); use actfn::backward with x");
   if constexpr (has_derivative_from_output_v<F>) {
+    using T = typename F::value_type;
     if constexpr (detail::checks_derivative_from_output<F>::value) {
       f.require_derivative_from_output();
     }
-    detail::require_finite(mode.value, "backward_from_output", "beta");
+    const T b = detail::beta_of<T>(mode, "backward_from_output");
     detail::require_buffers(n, "backward_from_output", {{y, "y"}, {dy, "dy"}, {dx, "dx"}});
-    detail::backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx,
-                         n, mode.value);
+    detail::backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx, n,
+                         b);
   }
-}
-template <class F>
-void backward_from_output(F const& f, typename F::value_type const* y,
-                          typename F::value_type const* dy, typename F::value_type* dx,
-                          std::size_t n, accumulate_t) {
-  backward_from_output(f, y, dy, dx, n, beta(typename F::value_type(1)));
 }
 
 // PReLU's backward also accumulates the gradient of its parameter:
 // *dalpha += sum(dy[i] * min(x[i], 0)), with a compensated sum in T (good to
-// about an ULP of the sum of magnitudes whatever n).
+// about an ULP of the sum of magnitudes whatever n). mode (optional) is dx's,
+// as for backward; dalpha is always added to.
 template <class T>
 void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha) {
+  backward(f, x, dy, dx, n, dalpha, beta(T(0)));
+}
+template <class T, class Mode, detail::enable_for_mode<Mode, T> = 0>
+void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha,
+              Mode mode) {
+  const T b = detail::beta_of<T>(mode, "backward");
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
   if (dalpha == nullptr) detail::fail("backward", "dalpha is null");
   const detail::kernel_environment environment;
-  detail::prelu_backward_run(f.alpha(), x, dy, dx, n, dalpha);
+  detail::prelu_backward_run(f.alpha(), x, dy, dx, n, dalpha, b);
 }
 
 template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out> = 0>

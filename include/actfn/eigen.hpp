@@ -208,9 +208,7 @@ template <class F, class X, class G, class Out, class Mode,
           actfn::detail::enable_for_mode<Mode, typename F::value_type> = 0>
 void backward_into(F const& f, Eigen::DenseBase<X> const& x, Eigen::DenseBase<G> const& dy,
                    Out&& dx, Mode mode) {
-  if constexpr (!std::is_same<Mode, accumulate_t>::value) {
-    actfn::detail::require_finite(mode.value, "eigen::backward_into", "beta");
-  }
+  actfn::detail::beta_of<typename F::value_type>(mode, "eigen::backward_into");  // checks it
   detail::require_same_shape(dy, x, "eigen::backward_into", "dy", "x");
   detail::require_same_shape(dx, x, "eigen::backward_into", "dx", "x");
   auto&& xs = detail::in_memory(x);

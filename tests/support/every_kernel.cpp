@@ -67,6 +67,10 @@ void every_kernel<T>::add_kernels() {
     out[n] = T(0.5);
     actfn::backward(actfn::prelu<T>(T(0.1)), x, dy, out, n, out + n);
   });
+  add("prelu backward with dalpha and beta", n + 1, [x, dy, n](T* out) {
+    std::fill(out, out + n + 1, T(0.5));
+    actfn::backward(actfn::prelu<T>(T(0.1)), x, dy, out, n, out + n, actfn::beta(T(-0.5)));
+  });
   for (actfn::channel_layout layout : {actfn::channel_layout{n / channels / 4, channels, 4},
                                        actfn::channel_layout{n / channels, channels, 1}}) {
     const std::string shape = " [" + std::to_string(layout.outer) + ", " +
@@ -78,16 +82,28 @@ void every_kernel<T>::add_kernels() {
       std::fill(out + n, out + n + channels, T(0));
       actfn::prelu_backward(alpha, x, dy, out, out + n, layout);
     });
+    add("prelu_backward accumulate" + shape, n + channels, [x, dy, alpha, layout, n](T* out) {
+      std::fill(out, out + n + channels, T(0.25));
+      actfn::prelu_backward(alpha, x, dy, out, out + n, layout, actfn::accumulate);
+    });
   }
   add("softmax forward", n, [x](T* out) { actfn::softmax<T>{}.forward(x, out, rows, cols); });
   add("softmax backward", n,
       [x, dy](T* out) { actfn::softmax<T>{}.backward(x, dy, out, rows, cols); });
+  add("softmax backward with beta", n, [x, dy, n](T* out) {
+    std::fill(out, out + n, T(0.25));
+    actfn::softmax<T>{}.backward(x, dy, out, rows, cols, actfn::beta(T(-0.5)));
+  });
   add("softmax jacobian", cols * cols,
       [x](T* out) { actfn::softmax<T>{}.jacobian(x + (rows - 1) * cols, out, cols); });
   add("log_softmax forward (strided)", n,
       [x](T* out) { actfn::log_softmax<T>{}.forward(x, cols, out, cols, rows, cols - 7); });
   add("log_softmax backward", n,
       [x, dy](T* out) { actfn::log_softmax<T>{}.backward(x, dy, out, rows, cols); });
+  add("log_softmax backward accumulate", n, [x, dy, n](T* out) {
+    std::fill(out, out + n, T(0.25));
+    actfn::log_softmax<T>{}.backward(x, dy, out, rows, cols, actfn::accumulate);
+  });
   add("log_softmax jacobian", cols * cols,
       [x](T* out) { actfn::log_softmax<T>{}.jacobian(x + (rows - 1) * cols, out, cols); });
   for (auto grouping : {actfn::maxout_grouping::contiguous, actfn::maxout_grouping::strided}) {
@@ -98,15 +114,22 @@ void every_kernel<T>::add_kernels() {
       const std::size_t units = n / k;
       add(name + " forward", units, [f, x, n](T* out) { f.forward(x, out, n); });
       add(name + " backward", n, [f, x, dy, n](T* out) { f.backward(x, dy, out, n); });
+      add(name + " backward with beta", n, [f, x, dy, n](T* out) {
+        std::fill(out, out + n, T(0.25));
+        f.backward(x, dy, out, n, actfn::beta(T(-0.5)));
+      });
       // Positions and the gradient routed by them: forward with argmax
       // writes units outputs and units positions (stored as T, exact
-      // below 2^24), then backward from the positions writes n.
-      add(name + " argmax forward and backward", 2 * units + n, [f, x, dy, n, units](T* out) {
-        std::array<std::size_t, rows * cols> positions;
-        f.forward(x, out, positions.data(), n);
-        for (std::size_t i = 0; i < units; ++i) out[units + i] = T(positions[i]);
-        f.backward(positions.data(), dy, out + 2 * units, n);
-      });
+      // below 2^24), then backward from the positions writes n and
+      // accumulates onto them once more.
+      add(name + " argmax forward, backward, accumulate", 2 * units + n,
+          [f, x, dy, n, units](T* out) {
+            std::array<std::size_t, rows * cols> positions;
+            f.forward(x, out, positions.data(), n);
+            for (std::size_t i = 0; i < units; ++i) out[units + i] = T(positions[i]);
+            f.backward(positions.data(), dy, out + 2 * units, n);
+            f.backward(positions.data(), dy, out + 2 * units, n, actfn::accumulate);
+          });
     }
   }
 }

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <type_traits>
 
@@ -58,6 +59,11 @@ template <class V, class T>
 using enable_for_lanes_of =
     std::enable_if_t<std::is_floating_point<T>::value && std::is_same<scalar_of_t<V>, T>::value,
                      int>;
+
+// The element type of a range (anything with data() and size()), const or
+// not as data() gives it.
+template <class Range>
+using range_element_t = std::remove_pointer_t<decltype(std::data(std::declval<Range&>()))>;
 
 // The scalar overloads take only float and double, so that a batch never
 // matches them by deduction.

@@ -10,6 +10,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "actfn/backward_mode.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
@@ -45,6 +46,8 @@ struct group_maximum {
 // Maxout (Goodfellow et al. 2013): the maximum of each group of k pieces.
 //   y_i   = max_j x[piece(i, j)], j = 0 .. k - 1 (see maxout_grouping)
 //   dx    = dy_i at the group's first maximum, 0 at its other pieces
+//           (fma(b, dx, that) with actfn::accumulate or actfn::beta(b) as
+//           the last argument of backward; b = 0, the default, never reads dx)
 //   1 <= k <= 2^24 (float) / 2^53 (double); n inputs give n / k outputs, and
 //   n must be a multiple of k.
 //   Exact (a maximum rounds nothing). NaN in a group gives NaN, and the
@@ -95,23 +98,38 @@ class maxout {
         });
   }
 
-  // dx (n values) = dy[i] at each group's maximum, 0 elsewhere.
+  // dx (n values) = dy[i] at each group's maximum, 0 elsewhere. mode
+  // (optional, last): actfn::accumulate or actfn::beta(b), dx = fma(b, dx,
+  // that) (b = 0 never reads dx).
   void backward(const T* x, const T* dy, T* dx, std::size_t n) const {
+    backward(x, dy, dx, n, beta(T(0)));
+  }
+  template <class Mode, detail::enable_for_mode<Mode, T> = 0>
+  void backward(const T* x, const T* dy, T* dx, std::size_t n, Mode mode) const {
+    const T b = detail::beta_of<T>(mode, "maxout::backward");
     const std::size_t units = require(n, "maxout::backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
     const detail::kernel_environment environment;
-    run(x, units, [dy, dx](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
-      using V = std::decay_t<decltype(group.best)>;
-      const V gradient = load<V>(dy + i, count);
-      for (std::size_t j = 0; j < piece.k; ++j) {
-        store(detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0))), dx + piece(j),
-              count);
-      }
-    });
+    run(x, units,
+        [dy, dx, b](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
+          using V = std::decay_t<decltype(group.best)>;
+          const V gradient = load<V>(dy + i, count);
+          for (std::size_t j = 0; j < piece.k; ++j) {
+            T* out = dx + piece(j);
+            const V routed = detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0)));
+            store(b == T(0) ? routed : detail::fma(V(b), load<V>(out, count), routed), out, count);
+          }
+        });
   }
 
-  // The same from the argmax of forward: dx[argmax[i]] = dy[i], 0 elsewhere.
-  // Every argmax[i] must be a position of group i (checked before writing).
+  // The same from the argmax of forward: dx[argmax[i]] = dy[i], 0 elsewhere
+  // (+ b * dx with a mode, the same bits as the x-based form). Every
+  // argmax[i] must be a position of group i (checked before writing).
   void backward(const std::size_t* argmax, const T* dy, T* dx, std::size_t n) const {
+    backward(argmax, dy, dx, n, beta(T(0)));
+  }
+  template <class Mode, detail::enable_for_mode<Mode, T> = 0>
+  void backward(const std::size_t* argmax, const T* dy, T* dx, std::size_t n, Mode mode) const {
+    const T b = detail::beta_of<T>(mode, "maxout::backward");
     const std::size_t units =
         require(n, "maxout::backward", {{argmax, "argmax"}, {dy, "dy"}, {dx, "dx"}});
     const detail::kernel_environment environment;
@@ -124,8 +142,19 @@ class maxout {
                      i);
       }
     }
-    std::fill(dx, dx + n, T(0));
-    for (std::size_t i = 0; i < units; ++i) dx[argmax[i]] = dy[i];
+    if (b == T(0)) {
+      std::fill(dx, dx + n, T(0));
+      for (std::size_t i = 0; i < units; ++i) dx[argmax[i]] = dy[i];
+      return;
+    }
+    // The same sums as the x-based backward: routed gradient + b * dx.
+    for (std::size_t i = 0; i < units; ++i) {
+      const piece_of_group<std::size_t> piece{k_, i, units, grouping_ == maxout_grouping::strided};
+      for (std::size_t j = 0; j < k_; ++j) {
+        T& out = dx[piece(j)];
+        out = detail::fma(b, out, piece(j) == argmax[i] ? dy[i] : T(0));
+      }
+    }
   }
 
   // Ranges (anything with data() and size()).
@@ -136,9 +165,13 @@ class maxout {
   }
   template <class In, class Grad, class GradOut>
   void backward(In const& xs, Grad const& dys, GradOut&& dxs) const {
+    backward(xs, dys, dxs, beta(T(0)));
+  }
+  template <class In, class Grad, class GradOut, class Mode, detail::enable_for_mode<Mode, T> = 0>
+  void backward(In const& xs, Grad const& dys, GradOut&& dxs, Mode mode) const {
     require_output_size(std::size(xs), std::size(dys), "maxout::backward", "dys");
     detail::require_same_size(std::size(xs), std::size(dxs), "maxout::backward", "xs", "dxs");
-    backward(std::data(xs), std::data(dys), std::data(dxs), std::size(xs));
+    backward(std::data(xs), std::data(dys), std::data(dxs), std::size(xs), mode);
   }
 
  private:

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <limits>
 
+#include "actfn/backward_mode.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
@@ -23,18 +24,20 @@ inline V prelu_alpha_derivative(V const& x) {
 }
 
 // dx[i] = dy[i] * f'(x[i]) over n elements with one slope, and
-// *dalpha += sum(dy[i] * min(x[i], 0)), summed with compensation.
+// *dalpha += sum(dy[i] * min(x[i], 0)), summed with compensation; beta as in
+// store_gradient.
 template <class T>
-inline void prelu_backward_run(T alpha, const T* x, const T* dy, T* dx, std::size_t n, T* dalpha) {
+inline void prelu_backward_run(T alpha, const T* x, const T* dy, T* dx, std::size_t n, T* dalpha,
+                               T beta) {
   using batch = xsimd::batch<T>;
   compensated_sum<batch> sum;
-  detail::transform(
-      n, dx,
+  detail::store_gradient(
+      n, dx, beta,
       [alpha, &sum](batch const& v, batch const& g) {
         sum.add_product(g, detail::prelu_alpha_derivative(v));
-        return g * detail::leaky_derivative(v, alpha);
+        return detail::leaky_derivative(v, alpha);
       },
-      x, dy);
+      dy, x, dy);
   const double_word<T> total = detail::total(sum);
   *dalpha += total.high + total.low;
 }
@@ -181,10 +184,17 @@ void prelu_forward(const T* alpha, const T* x, T* y, channel_layout const& layou
 // dalpha[c] += sum of dy * min(x, 0) over channel c's outer and inner
 // positions (accumulated onto what dalpha holds). In place (dx == dy) is fine.
 // The sums are in T: compensated within each run of inner elements, plain
-// across the outer positions.
+// across the outer positions. mode (optional): actfn::accumulate or
+// actfn::beta(b) for dx, as for actfn::backward (fma(dy, f'(x), b * dx)).
 template <class T>
 void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
                     channel_layout const& layout) {
+  prelu_backward(alpha, x, dy, dx, dalpha, layout, beta(T(0)));
+}
+template <class T, class Mode, detail::enable_for_mode<Mode, T> = 0>
+void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
+                    channel_layout const& layout, Mode mode) {
+  const T b = detail::beta_of<T>(mode, "prelu_backward");
   detail::require_channels(layout, alpha, "prelu_backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
   detail::require_buffer(dalpha, layout.channels, "prelu_backward", "dalpha");
   const detail::kernel_environment environment;
@@ -202,18 +212,16 @@ void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
             return detail::fma(g, detail::prelu_alpha_derivative(v), d);
           },
           dalpha, x_plane, dy_plane);
-      detail::transform(
-          layout.channels, dx_plane,
-          [](batch const& v, batch const& g, batch const& a) {
-            return g * detail::leaky_derivative(v, a);
-          },
-          x_plane, dy_plane, alpha);
+      detail::store_gradient(
+          layout.channels, dx_plane, b,
+          [](batch const& v, batch const& a) { return detail::leaky_derivative(v, a); }, dy_plane,
+          x_plane, alpha);
       continue;
     }
     for (std::size_t c = 0; c < layout.channels; ++c) {
       const std::size_t offset = c * layout.inner;
       detail::prelu_backward_run(alpha[c], x_plane + offset, dy_plane + offset, dx_plane + offset,
-                                 layout.inner, dalpha + c);
+                                 layout.inner, dalpha + c, b);
     }
   }
 }
@@ -232,6 +240,15 @@ auto prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& 
                     AlphaGrad&& dalpha, channel_layout const& layout)
     -> decltype(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
                 void()) {
+  prelu_backward(alpha, x, dy, dx, dalpha, layout,
+                 beta(std::remove_const_t<detail::range_element_t<In>>(0)));
+}
+template <class Alphas, class In, class Grad, class GradOut, class AlphaGrad, class Mode,
+          detail::enable_for_mode<Mode, std::remove_const_t<detail::range_element_t<In>>> = 0>
+auto prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& dx,
+                    AlphaGrad&& dalpha, channel_layout const& layout, Mode mode)
+    -> decltype(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
+                void()) {
   detail::require_layout_sizes(layout, std::size(alpha), "prelu_backward",
                                {{std::size(x), "x"}, {std::size(dy), "dy"}, {std::size(dx), "dx"}});
   if (std::size(dalpha) != layout.channels) {
@@ -239,7 +256,7 @@ auto prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& 
                  " differs from layout.channels = ", layout.channels);
   }
   prelu_backward(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
-                 layout);
+                 layout, mode);
 }
 
 }  // namespace actfn

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <limits>
 
+#include "actfn/backward_mode.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
@@ -164,9 +165,10 @@ void forward_row(const T* x, T* y, std::size_t cols, masked_row masked) {
   }
 }
 
-// One row's vector-Jacobian product from the output y.
+// One row's vector-Jacobian product from the output y, plus beta * dx where
+// beta != 0 (see store_with_beta).
 template <softmax_kind kind, class T>
-void backward_row(const T* y, const T* dy, T* dx, std::size_t cols) {
+void backward_row(const T* y, const T* dy, T* dx, std::size_t cols, T beta) {
   using batch = xsimd::batch<T>;
   compensated_sum<batch> sum;
   if (kind == softmax_kind::probabilities) {
@@ -176,16 +178,16 @@ void backward_row(const T* y, const T* dy, T* dx, std::size_t cols) {
         [&sum](std::size_t, std::size_t, batch const& p, batch const& g) { sum.add_product(p, g); },
         y, dy);
     const batch dot(detail::total(sum).high);
-    detail::transform(
-        cols, dx, [&dot](batch const& p, batch const& g) { return p * (g - dot); }, y, dy);
+    detail::store_with_beta(
+        cols, dx, beta, [&dot](batch const& p, batch const& g) { return p * (g - dot); }, y, dy);
   } else {
     // dx = dy - e^y * sum(dy), with one rounding of the product and the
     // difference (fused explicitly, so contraction cannot change it).
     detail::for_each_batch(
         cols, T(0), [&sum](std::size_t, std::size_t, batch const& g) { sum.add(g); }, dy);
     const batch total_gradient(detail::total(sum).high);
-    detail::transform(
-        cols, dx,
+    detail::store_with_beta(
+        cols, dx, beta,
         [&total_gradient](batch const& log_p, batch const& g) {
           return detail::fma(detail::negate(detail::exp(log_p)), total_gradient, g);
         },
@@ -236,21 +238,37 @@ class row_normalizer {
     }
   }
 
+  // mode (optional, last): actfn::accumulate or actfn::beta(b).
   void backward(const T* y, const T* dy, T* dx, std::size_t n) const {
     backward(y, n, dy, n, dx, n, 1, n);
+  }
+  template <class Mode, detail::enable_for_mode<Mode, T> = 0>
+  void backward(const T* y, const T* dy, T* dx, std::size_t n, Mode mode) const {
+    backward(y, n, dy, n, dx, n, 1, n, mode);
   }
   void backward(const T* y, const T* dy, T* dx, std::size_t rows, std::size_t cols) const {
     backward(y, cols, dy, cols, dx, cols, rows, cols);
   }
+  template <class Mode, detail::enable_for_mode<Mode, T> = 0>
+  void backward(const T* y, const T* dy, T* dx, std::size_t rows, std::size_t cols,
+                Mode mode) const {
+    backward(y, cols, dy, cols, dx, cols, rows, cols, mode);
+  }
   void backward(const T* y, std::size_t y_stride, const T* dy, std::size_t dy_stride, T* dx,
                 std::size_t dx_stride, std::size_t rows, std::size_t cols) const {
+    backward(y, y_stride, dy, dy_stride, dx, dx_stride, rows, cols, beta(T(0)));
+  }
+  template <class Mode, detail::enable_for_mode<Mode, T> = 0>
+  void backward(const T* y, std::size_t y_stride, const T* dy, std::size_t dy_stride, T* dx,
+                std::size_t dx_stride, std::size_t rows, std::size_t cols, Mode mode) const {
     const char* function = name_of(kind, softmax_operation::backward);
+    const T b = detail::beta_of<T>(mode, function);
     detail::require_rows(rows, cols, function, {y, y_stride, "y"});
     detail::require_rows(rows, cols, function, {dy, dy_stride, "dy"});
     detail::require_rows(rows, cols, function, {dx, dx_stride, "dx"});
     const detail::kernel_environment environment;
     for (std::size_t r = 0; r < rows; ++r) {
-      detail::backward_row<kind>(y + r * y_stride, dy + r * dy_stride, dx + r * dx_stride, cols);
+      detail::backward_row<kind>(y + r * y_stride, dy + r * dy_stride, dx + r * dx_stride, cols, b);
     }
   }
 
@@ -288,10 +306,14 @@ class row_normalizer {
   }
   template <class Out, class Grad, class GradOut>
   void backward(Out const& ys, Grad const& dys, GradOut&& dxs) const {
+    backward(ys, dys, dxs, beta(T(0)));
+  }
+  template <class Out, class Grad, class GradOut, class Mode, detail::enable_for_mode<Mode, T> = 0>
+  void backward(Out const& ys, Grad const& dys, GradOut&& dxs, Mode mode) const {
     const char* function = name_of(kind, softmax_operation::backward);
     detail::require_same_size(std::size(ys), std::size(dys), function, "ys", "dys");
     detail::require_same_size(std::size(ys), std::size(dxs), function, "ys", "dxs");
-    backward(std::data(ys), std::data(dys), std::data(dxs), std::size(ys));
+    backward(std::data(ys), std::data(dys), std::data(dxs), std::size(ys), mode);
   }
 
  private:
@@ -311,6 +333,9 @@ class row_normalizer {
 //   backward(y, dy, dx): dx = y * (dy - <dy, y>), 2 passes, from the output
 //   alone; the dot product is compensated, so dx_j is within 2 epsilon of
 //   y_j * (|dy_j| + sum_k |dy_k y_k|) of the exact product at the given y.
+//   backward(..., mode), mode actfn::accumulate or actfn::beta(b): dx =
+//   fma(b, dx, that product as rounded above), one more rounding (b = 0
+//   never reads dx); log_softmax the same.
 //   jacobian(y, J, n): J = diag(y) - y y^T, each entry rounded once.
 //   Special values: -inf entries give exactly 0; a row with +inf entries gives
 //   1/count to each of them and 0 elsewhere; a row of only -inf follows
