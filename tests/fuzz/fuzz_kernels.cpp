@@ -147,6 +147,20 @@ void require_invalid_argument(Call&& call, const char* what) {
   failure(what);
 }
 
+// The beta of a row function's or per-channel backward: 0 (overwrite) half
+// the time, else any value (NaN and infinities must throw).
+template <class T>
+T fuzzed_beta(fuzz_input& in) {
+  return in.flag() ? in.value<T>() : T(0);
+}
+
+// What such a backward must leave in dx: the plain product where beta = 0
+// (dx never read), else fma(beta, the old dx, product).
+template <class T>
+T plus_beta_times(T product, T beta, T old) {
+  return beta == T(0) ? product : T(std::fma(beta, old, product));
+}
+
 // |actual - expected| <= tolerance, or both NaN, or both the same infinity;
 // a reference that overflows T must have rounded to infinity or T's largest.
 template <class T>
@@ -407,19 +421,32 @@ void fuzz_prelu_channels(fuzz_input& in) {
   alpha.fill(in);
   x.fill(in);
   dy.fill(in);
+  out.fill(in);
   dalpha.fill(in);
+  const T b = backward ? fuzzed_beta<T>(in) : T(0);
   const std::vector<T> x0 = x.contents(), dy0 = dy.contents(), dalpha0 = dalpha.contents();
   T* target = in_place ? (backward ? dy.data() : x.data()) : out.data();
+  const std::vector<T> old = in_place ? (backward ? dy0 : x0) : out.contents();
   const bool finite = std::all_of(alpha.data(), alpha.data() + layout.channels,
                                   [](T a) { return std::isfinite(a); });
-  if (!finite) {
+  if (!finite || !std::isfinite(b)) {
     const std::vector<T> before = out.contents();
     require_invalid_argument(
-        [&] { actfn::prelu_forward(alpha.data(), x.data(), out.data(), layout); }, "alpha[c]");
+        [&] {
+          if (backward) {
+            actfn::prelu_backward(alpha.data(), x.data(), dy.data(), out.data(), dalpha.data(),
+                                  layout, actfn::beta(b));
+          } else {
+            actfn::prelu_forward(alpha.data(), x.data(), out.data(), layout);
+          }
+        },
+        "alpha[c] or beta");
+    require_unchanged(dalpha, dalpha0, "written after a failed check");
     return require_unchanged(out, before, "written after a failed check");
   }
   if (backward) {
-    actfn::prelu_backward(alpha.data(), x.data(), dy.data(), target, dalpha.data(), layout);
+    actfn::prelu_backward(alpha.data(), x.data(), dy.data(), target, dalpha.data(), layout,
+                          actfn::beta(b));
   } else {
     actfn::prelu_forward(alpha.data(), x.data(), target, layout);
   }
@@ -429,7 +456,10 @@ void fuzz_prelu_channels(fuzz_input& in) {
     for (std::size_t o = 0; o < layout.outer; ++o) {
       for (std::size_t i = 0; i < layout.inner; ++i) {
         const std::size_t at = (o * layout.channels + c) * layout.inner + i;
-        const T expected = backward ? dy0[at] * f.derivative(x0[at]) : f(x0[at]);
+        // The elementwise backward's rule: fma(dy, f'(x), b * dx) where b != 0.
+        const T expected = !backward   ? f(x0[at])
+                           : b == T(0) ? dy0[at] * f.derivative(x0[at])
+                                       : T(std::fma(dy0[at], f.derivative(x0[at]), b * old[at]));
         if (!same_bits(target[at], expected)) {
           failure("per-channel prelu differs from the scalar functor", at, double(target[at]),
                   double(expected));
@@ -545,9 +575,12 @@ void fuzz_softmax(fuzz_input& in) {
   guarded_buffer<T> dy(extent(dy_stride), in.below(16));
   x.fill(in);
   dy.fill(in);
+  y.fill(in);
+  const T b = backward ? fuzzed_beta<T>(in) : T(0);
   const std::vector<T> x0 = x.contents(), dy0 = dy.contents(), y0 = y.contents();
   T* target = in_place ? x.data() : y.data();
   const std::size_t target_stride = in_place ? x_stride : y_stride;
+  const std::vector<T>& old = in_place ? x0 : y0;
   const auto run = [&] {
     if (!backward) {
       if (logarithms) {
@@ -557,21 +590,43 @@ void fuzz_softmax(fuzz_input& in) {
       }
     } else if (logarithms) {  // x serves as the forward's output y here
       actfn::log_softmax<T>{}.backward(x.data(), x_stride, dy.data(), dy_stride, target,
-                                       target_stride, rows, cols);
+                                       target_stride, rows, cols, actfn::beta(b));
     } else {
       actfn::softmax<T>{}.backward(x.data(), x_stride, dy.data(), dy_stride, target, target_stride,
-                                   rows, cols);
+                                   rows, cols, actfn::beta(b));
     }
   };
-  if (x_stride < cols || target_stride < cols) {
-    require_invalid_argument(run, "stride < cols accepted");
+  if (x_stride < cols || target_stride < cols || !std::isfinite(b)) {
+    require_invalid_argument(run, "stride < cols or non-finite beta accepted");
     require_unchanged(x, x0, "written after a failed check");
     return require_unchanged(y, y0, "written after a failed check");
   }
   run();
+  // With beta != 0 the product alone, from a plain backward of the same rows.
+  std::vector<T> product;
+  if (backward && b != T(0)) {
+    product.assign(extent(target_stride), T(0));
+    if (logarithms) {
+      actfn::log_softmax<T>{}.backward(x0.data(), x_stride, dy0.data(), dy_stride, product.data(),
+                                       target_stride, rows, cols);
+    } else {
+      actfn::softmax<T>{}.backward(x0.data(), x_stride, dy0.data(), dy_stride, product.data(),
+                                   target_stride, rows, cols);
+    }
+  }
   for (std::size_t r = 0; r < rows; ++r) {
     const T* x_row = x0.data() + r * x_stride;
     const T* out_row = target + r * target_stride;
+    if (backward && b != T(0)) {
+      const std::size_t first = r * target_stride;
+      for (std::size_t at = first; at < first + cols; ++at) {
+        const T expected = plus_beta_times(product[at], b, old[at]);
+        if (!same_bits(target[at], expected)) {
+          failure("softmax backward with beta", at, double(target[at]), double(expected));
+        }
+      }
+      out_row = product.data() + first;
+    }
     if (backward) {
       check_softmax_backward_row(x_row, dy0.data() + r * dy_stride, out_row, cols, logarithms);
     } else {
@@ -579,9 +634,8 @@ void fuzz_softmax(fuzz_input& in) {
     }
     // Between rows (stride > cols) nothing may change.
     if (r + 1 < rows) {
-      const std::vector<T>& original = in_place ? x0 : y0;
       for (std::size_t at = r * target_stride + cols; at < (r + 1) * target_stride; ++at) {
-        if (!same_bits(target[at], original[at])) failure("written between rows", at);
+        if (!same_bits(target[at], old[at])) failure("written between rows", at);
       }
     }
   }
@@ -637,6 +691,9 @@ void fuzz_maxout(fuzz_input& in) {
   guarded_buffer<std::size_t> argmax(n / k, in.below(16));
   x.fill(in);
   dy.fill(in);
+  dx.fill(in);
+  dx_from_argmax.fill(in);
+  const T b = fuzzed_beta<T>(in);
   if (n % k != 0) {
     const std::vector<T> before = y.contents();
     require_invalid_argument([&] { f.forward(x.data(), y.data(), n); }, "k does not divide n");
@@ -644,7 +701,13 @@ void fuzz_maxout(fuzz_input& in) {
   }
   const std::size_t units = n / k;
   f.forward(x.data(), y.data(), argmax.data(), n);
-  f.backward(x.data(), dy.data(), dx.data(), n);
+  const std::vector<T> dx_old = dx.contents();
+  if (!std::isfinite(b)) {
+    require_invalid_argument([&] { f.backward(x.data(), dy.data(), dx.data(), n, actfn::beta(b)); },
+                             "non-finite beta accepted");
+    return require_unchanged(dx, dx_old, "written after a failed check");
+  }
+  f.backward(x.data(), dy.data(), dx.data(), n, actfn::beta(b));
   const auto piece = [&](std::size_t i, std::size_t j) {
     return grouping == actfn::maxout_grouping::strided ? j * units + i : i * k + j;
   };
@@ -661,8 +724,8 @@ void fuzz_maxout(fuzz_input& in) {
     expected_dx[best] = dy[i];
   }
   for (std::size_t p = 0; p < n; ++p) {
-    if (!same_bits(dx[p], expected_dx[p]))
-      failure("maxout dx", p, double(dx[p]), double(expected_dx[p]));
+    const T expected = plus_beta_times(expected_dx[p], b, dx_old[p]);
+    if (!same_bits(dx[p], expected)) failure("maxout dx", p, double(dx[p]), double(expected));
   }
   // Backward from the positions, sometimes one moved out of its group.
   const bool corrupt = units > 0 && in.byte() % 4 == 0;
@@ -676,15 +739,17 @@ void fuzz_maxout(fuzz_input& in) {
   const std::vector<T> before = dx_from_argmax.contents();
   if (!valid) {
     require_invalid_argument(
-        [&] { f.backward(argmax.data(), dy.data(), dx_from_argmax.data(), n); },
+        [&] { f.backward(argmax.data(), dy.data(), dx_from_argmax.data(), n, actfn::beta(b)); },
         "argmax outside its group accepted");
     require_unchanged(dx_from_argmax, before, "written after a failed check");
   } else {
-    f.backward(argmax.data(), dy.data(), dx_from_argmax.data(), n);
+    f.backward(argmax.data(), dy.data(), dx_from_argmax.data(), n, actfn::beta(b));
     std::vector<T> routed(n, T(0));
     for (std::size_t i = 0; i < units; ++i) routed[argmax[i]] = dy[i];
     for (std::size_t p = 0; p < n; ++p) {
-      if (!same_bits(dx_from_argmax[p], routed[p])) failure("maxout dx from argmax", p);
+      if (!same_bits(dx_from_argmax[p], plus_beta_times(routed[p], b, before[p]))) {
+        failure("maxout dx from argmax", p);
+      }
     }
   }
   x.check_guards("x guard");
