@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The actfn authors
 
-// maxout at k = 2 and 4, both groupings, forward and backward (from x),
-// float, n = 65536 and 16,777,216 inputs, against a plain std:: loop and Eigen
-// expressions (a column- or row-wise maximum of the k x units view; for
-// backward a select against the replicated maximum, which routes the gradient
-// to every tied piece rather than the first), in the same run. Times are per
-// input element.
+// maxout at k = 2 and 4, both groupings, forward and backward (from x; and
+// actfn's backward with accumulate), float, n = 65536 and 16,777,216 inputs, against a plain std::
+// loop and Eigen expressions (a column- or row-wise maximum of the k x units view; for backward a
+// select against the replicated maximum, which routes the gradient to every tied piece rather than
+// the first), in the same run. Times are per input element.
 #include <algorithm>
 #include <string>
 
@@ -60,6 +59,9 @@ void add_maxout(Eigen::Index k, actfn::maxout_grouping grouping) {
   });
   add_sizes(name + "backward/float/actfn", [f](buffers<float>& d, std::size_t n) {
     f.backward(d.x.data(), d.dy.data(), d.out.data(), n);
+  });
+  add_sizes(name + "backward_accumulate/float/actfn", [f](buffers<float>& d, std::size_t n) {
+    f.backward(d.x.data(), d.dy.data(), d.out.data(), n, actfn::accumulate);
   });
   add_sizes(name + "backward/float/std", [k, at](buffers<float>& d, std::size_t n) {
     const std::size_t units = n / std::size_t(k);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The actfn authors
 
-// softmax and log_softmax of each row, forward and backward, float and
-// double, at rows x cols = 512x128, 64x4096 and 4096x4096, against a plain
-// std:: loop and the same computation as Eigen expressions, in the same run.
+// softmax and log_softmax of each row, forward and backward (and actfn's
+// backward with accumulate), float and double, at rows x cols = 512x128, 64x4096 and 4096x4096,
+// against a plain std:: loop and the same computation as Eigen expressions, in the same run.
 // Backward takes the x buffer as y (its time does not depend on the values).
 #include <algorithm>
 #include <cmath>
@@ -99,6 +99,11 @@ void add_function(std::string const& function, F f, bool logarithms) {
   add_shapes<T>(backward + "actfn", [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
     f.backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols);
   });
+  // Adding into dx (actfn only): the cost of reading dx as well.
+  add_shapes<T>(function + "/backward_accumulate/" + type + "/actfn",
+                [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
+                  f.backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols, actfn::accumulate);
+                });
   add_shapes<T>(backward + "std", [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
     std_backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols, logarithms);
   });
