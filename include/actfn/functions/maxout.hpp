@@ -109,16 +109,28 @@ class maxout {
     const T b = detail::beta_of<T>(mode, "maxout::backward");
     const std::size_t units = require(n, "maxout::backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
     const detail::kernel_environment environment;
-    run(x, units,
-        [dy, dx, b](std::size_t i, std::size_t count, auto const& group, auto const& piece) {
-          using V = std::decay_t<decltype(group.best)>;
-          const V gradient = load<V>(dy + i, count);
-          for (std::size_t j = 0; j < piece.k; ++j) {
-            T* out = dx + piece(j);
-            const V routed = detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0)));
-            store(b == T(0) ? routed : detail::fma(V(b), load<V>(out, count), routed), out, count);
-          }
-        });
+    // Two loops, so that the plain one stays a pure store the compiler can
+    // vectorise across the contiguous groups.
+    const auto route = [dy, dx](auto const& add) {
+      return [dy, dx, &add](std::size_t i, std::size_t count, auto const& group,
+                            auto const& piece) {
+        using V = std::decay_t<decltype(group.best)>;
+        const V gradient = load<V>(dy + i, count);
+        for (std::size_t j = 0; j < piece.k; ++j) {
+          T* out = dx + piece(j);
+          const V routed = detail::select(group.index == V(static_cast<T>(j)), gradient, V(T(0)));
+          store(add(routed, out, count), out, count);
+        }
+      };
+    };
+    if (b == T(0)) {
+      run(x, units, route([](auto const& routed, T*, std::size_t) { return routed; }));
+    } else {
+      run(x, units, route([b](auto const& routed, T* out, std::size_t count) {
+            using V = std::decay_t<decltype(routed)>;
+            return detail::fma(V(b), load<V>(out, count), routed);
+          }));
+    }
   }
 
   // The same from the argmax of forward: dx[argmax[i]] = dy[i], 0 elsewhere
