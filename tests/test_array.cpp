@@ -137,7 +137,7 @@ TEMPLATE_TEST_CASE("array API equals the scalar functor bit for bit", "[array]",
   });
 }
 
-// dx = fma(dy, f'(x), beta * dx) for every function, beta = 1 (accumulate), a
+// dx = multiply_add(dy, f'(x), beta * dx) for every function, beta = 1 (accumulate), a
 // fractional and a negative beta, in place over dy; beta = 0 never reads dx.
 TEMPLATE_TEST_CASE("array API: backward with beta accumulates into dx", "[array]", float, double) {
   using T = TestType;
@@ -158,7 +158,7 @@ TEMPLATE_TEST_CASE("array API: backward with beta accumulates into dx", "[array]
         actfn::backward(f, x, dy, dx, actfn::beta(b));
       }
       for (std::size_t i = 0; i < n; ++i) {
-        const T expected = std::fma(dy[i], f.derivative(x[i]), b * previous[i]);
+        const T expected = actfn::detail::multiply_add(dy[i], f.derivative(x[i]), b * previous[i]);
         REQUIRE(support::same(dx[i], expected));
       }
     }
@@ -172,7 +172,7 @@ TEMPLATE_TEST_CASE("array API: backward with beta accumulates into dx", "[array]
   std::vector<T> both = dy;
   actfn::backward(f, x.data(), both.data(), both.data(), n, actfn::accumulate);
   for (std::size_t i = 0; i < n; ++i)
-    REQUIRE(support::same(both[i], std::fma(dy[i], f.derivative(x[i]), dy[i])));
+    REQUIRE(support::same(both[i], actfn::detail::multiply_add(dy[i], f.derivative(x[i]), dy[i])));
   CHECK_THROWS_WITH(actfn::backward(f, x, dy, both, actfn::beta(std::numeric_limits<T>::infinity())),
                     "actfn::backward: beta must be finite, got inf");
   CHECK_THROWS_WITH(actfn::backward(f, x.data(), dy.data(), nullptr, n, actfn::accumulate),
@@ -264,7 +264,7 @@ TEMPLATE_TEST_CASE("backward_from_output: accumulate, and bad input", "[array][e
   std::vector<T> y{T(-0.5), T(0), T(0.25)}, dy{T(2), T(3), T(-1)}, dx{T(1), T(1), T(1)};
   actfn::backward_from_output(f, y, dy, dx, actfn::accumulate);
   for (std::size_t i = 0; i < y.size(); ++i) {
-    CHECK(support::same(dx[i], std::fma(dy[i], f.derivative_from_output(y[i]), T(1))));
+    CHECK(support::same(dx[i], actfn::detail::multiply_add(dy[i], f.derivative_from_output(y[i]), T(1))));
   }
   const T nan = std::numeric_limits<T>::quiet_NaN();
   CHECK_THROWS_WITH(actfn::backward_from_output(f, y, dy, dx, actfn::beta(nan)),

@@ -120,7 +120,7 @@ TEMPLATE_TEST_CASE("maxout: backward with beta adds onto dx", "[maxout]", float,
           }
           f.backward(argmax.data(), dy.data(), from_indices.data(), n, actfn::beta(b));
           for (std::size_t p = 0; p < n; ++p) {
-            const T expected = std::fma(b, previous[p], routed[p]);
+            const T expected = actfn::detail::multiply_add(b, previous[p], routed[p]);
             REQUIRE(support::same(from_x[p], expected));
             REQUIRE(support::same(from_indices[p], expected));
           }

@@ -188,7 +188,7 @@ void check_per_channel(actfn::channel_layout const& layout, unsigned seed) {
     }
     for (std::size_t p = 0; p < n; ++p) {
       const actfn::prelu<T> f(alpha[(p / layout.inner) % layout.channels]);
-      REQUIRE(support::same(dx_beta[p], std::fma(dy[p], f.derivative(x[p]), b * y[p])));
+      REQUIRE(support::same(dx_beta[p], actfn::detail::multiply_add(dy[p], f.derivative(x[p]), b * y[p])));
     }
     CHECK(dalpha_beta == dalpha);
   }

@@ -3,11 +3,13 @@
 
 // The lane primitives mean the same on scalars and on batches of every
 // architecture xsimd was built for, including where xsimd itself differs:
-// xsimd 8's AVX-512 fma is unfused, its != is ordered, and its -x is 0 - x.
+// xsimd 8's AVX-512 fma is unfused, its != is ordered, and its -x is 0 - x;
+// and the error-free steps are exact with FMA and without.
 #include <actfn/detail/simd.hpp>
 
 #include <cmath>
 #include <limits>
+#include <random>
 #include <type_traits>
 
 #include "catch.hpp"
@@ -20,18 +22,83 @@ using batch = xsimd::batch<T>;
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("simd: fma is fused on scalars and batches alike", "[simd]", float, double) {
+TEMPLATE_TEST_CASE("simd: multiply_add is fused exactly where the target has FMA", "[simd]",
+                   float, double) {
   using T = TestType;
   // (1 + eps) * (1 - eps) = 1 - eps^2: only a fused step keeps the -eps^2.
   const T eps = std::numeric_limits<T>::epsilon();
   const T a = 1 + eps, b = 1 - eps;
-  const T scalar = actfn::detail::fma(a, b, T(-1));
-  const T lane = actfn::detail::fma(batch<T>(a), batch<T>(b), batch<T>(T(-1))).get(0);
-  CHECK(scalar == -eps * eps);
-  CHECK(lane == scalar);
-  const auto product = actfn::detail::two_product(batch<T>(a), batch<T>(b));
-  CHECK(product.high.get(0) == T(1));
-  CHECK(product.low.get(0) == -eps * eps);
+  const T scalar = actfn::detail::multiply_add(a, b, T(-1));
+  const T lane = actfn::detail::multiply_add(batch<T>(a), batch<T>(b), batch<T>(T(-1))).get(0);
+  CHECK(scalar == (ACTFN_HAS_FMA ? -eps * eps : T(0)));
+  CHECK(support::same(lane, scalar));
+}
+
+// The error-free steps are exact on every target, FMA or not, scalar and SIMD
+// alike; libm's std::fma (correctly rounded, in software where the target has
+// no FMA) is the reference.
+TEMPLATE_TEST_CASE("simd: two_product, minus_product and two_word_multiply_add are exact",
+                   "[simd]", float, double) {
+  using T = TestType;
+  std::mt19937_64 random(17);
+  std::uniform_real_distribution<T> mantissa(T(1), T(2));
+  // Products from 2^-80 to 2^80: their low words are normal numbers.
+  std::uniform_int_distribution<int> exponent(-40, 40);
+  const auto draw = [&] {
+    const T v = std::ldexp(mantissa(random), exponent(random));
+    return (random() & 1) ? v : -v;
+  };
+  // Huge factors (split after scaling) with small ones, zeros and infinities.
+  const T max = std::numeric_limits<T>::max(), inf = std::numeric_limits<T>::infinity();
+  for (T huge : {max, -max, max / 3, std::ldexp(T(1.75), std::numeric_limits<T>::max_exponent - 20)}) {
+    for (T small : {T(0.5), T(-0.75), T(1) / 3, T(1)}) {
+      CAPTURE(huge, small);
+      for (const auto& product :
+           {actfn::detail::two_product(huge, small), actfn::detail::two_product(small, huge)}) {
+        REQUIRE(product.high == huge * small);
+        REQUIRE(product.low == std::fma(huge, small, -product.high));
+      }
+    }
+  }
+  CHECK(actfn::detail::two_product(T(0), T(3)).low == 0);
+  CHECK(actfn::detail::two_product(inf, T(3)).high == inf);
+  for (int i = 0; i < 100000; ++i) {
+    const T a = draw(), b = draw();
+    CAPTURE(a, b);
+    const auto scalar = actfn::detail::two_product(a, b);
+    const auto lanes = actfn::detail::two_product(batch<T>(a), batch<T>(b));
+    REQUIRE(scalar.high == a * b);
+    REQUIRE(scalar.low == std::fma(a, b, -scalar.high));
+    REQUIRE(lanes.high.get(0) == scalar.high);
+    REQUIRE(lanes.low.get(0) == scalar.low);
+
+    // A division's residual n - q d, q = n / d rounded: exact.
+    const T n = a, d = b, q = n / d;
+    const T residual = actfn::detail::minus_product(n, q, d);
+    REQUIRE(residual == std::fma(-q, d, n));
+    REQUIRE(actfn::detail::minus_product(batch<T>(n), batch<T>(q), batch<T>(d)).get(0) ==
+            residual);
+    // Any c - a b: within an ULP of the correctly rounded value.
+    const T c = draw();
+    const T fused = std::fma(-a, b, c);
+    const T unfused = actfn::detail::minus_product(c, a, b);
+    if (fused != unfused) {
+      REQUIRE(std::fabs(fused - unfused) <= std::fabs(fused) * 2 * std::numeric_limits<T>::epsilon());
+    }
+
+    // a b + c with |a b| <= |c| / 2 (so that c - high is exact): high + low
+    // is the exact sum to the product's precision (2^-2p relative).
+    const T big = std::fabs(a * b) <= std::fabs(c) / 2 ? c : std::copysign(4 * std::fabs(a * b), c);
+    const auto sum = actfn::detail::two_word_multiply_add(a, b, big);
+    const auto sum_lanes = actfn::detail::two_word_multiply_add(batch<T>(a), batch<T>(b),
+                                                                batch<T>(big));
+    REQUIRE(sum.high == (ACTFN_HAS_FMA ? std::fma(a, b, big) : a * b + big));
+    const T error_of_high = std::fma(a, b, big - sum.high);  // big - high is exact (Sterbenz)
+    REQUIRE(std::fabs(sum.low - error_of_high) <=
+            std::fabs(sum.high) * std::ldexp(T(1), -2 * std::numeric_limits<T>::digits + 1));
+    REQUIRE(sum_lanes.high.get(0) == sum.high);
+    REQUIRE(sum_lanes.low.get(0) == sum.low);
+  }
 }
 
 TEMPLATE_TEST_CASE("simd: negate and is_nan follow IEEE on batches", "[simd]", float, double) {

@@ -115,7 +115,8 @@ void backward_run(Slope const& slope, T const* in, T const* dy, T* dx, std::size
 
 // dx[i] = dy[i] * f'(x[i]): the vector-Jacobian product of an elementwise f;
 // mode (optional): actfn::accumulate or actfn::beta(b) (backward_mode.hpp),
-// dx[i] = fma(dy[i], f'(x[i]), b * dx[i]), one rounding where b = 1.
+// dx[i] = dy[i] * f'(x[i]) + b * dx[i], one rounding where b = 1 and the
+// target has FMA (two without).
 template <class F>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
               typename F::value_type* dx, std::size_t n) {

@@ -53,8 +53,9 @@ T beta_of(accumulate_t, const char*) {
 }
 
 // The elementwise backward's store: dx[i] = dy[i] * slope(in[i]...), or
-// fma(dy[i], slope(in[i]...), beta * dx[i]) where beta != 0 (one rounding
-// where beta = 1). slope runs once per element either way.
+// dy[i] * slope(in[i]...) + beta * dx[i] where beta != 0 (one multiply_add:
+// rounded once where beta = 1 and the target has FMA). slope runs once per
+// element either way.
 template <class T, class Slope, class... Inputs>
 void store_gradient(std::size_t n, T* dx, T beta, Slope&& slope, const T* dy, const Inputs*... in) {
   if (beta == T(0)) {
@@ -66,14 +67,14 @@ void store_gradient(std::size_t n, T* dx, T beta, Slope&& slope, const T* dy, co
       n, dx,
       [&slope, beta](auto const& old, auto const& g, auto const&... v) {
         using V = std::decay_t<decltype(g)>;
-        return detail::fma(g, slope(v...), V(beta) * old);
+        return detail::multiply_add(g, slope(v...), V(beta) * old);
       },
       static_cast<const T*>(dx), dy, in...);
 }
 
 // The row functions' store (softmax, log_softmax): out[i] = value(in[i]...),
-// or fma(beta, out[i], value(in[i]...)) where beta != 0 (one rounding more,
-// fused so that contraction cannot change it).
+// or beta * out[i] + value(in[i]...) where beta != 0 (one multiply_add, so
+// that contraction cannot change it: one rounding more with FMA, two without).
 template <class T, class Value, class... Inputs>
 void store_with_beta(std::size_t n, T* out, T beta, Value&& value, const Inputs*... in) {
   if (beta == T(0)) {
@@ -84,7 +85,7 @@ void store_with_beta(std::size_t n, T* out, T beta, Value&& value, const Inputs*
       n, out,
       [&value, beta](auto const& old, auto const&... v) {
         using V = std::decay_t<decltype(old)>;
-        return detail::fma(V(beta), old, value(v...));
+        return detail::multiply_add(V(beta), old, value(v...));
       },
       static_cast<const T*>(out), in...);
 }

@@ -155,10 +155,10 @@ T fuzzed_beta(fuzz_input& in) {
 }
 
 // What such a backward must leave in dx: the plain product where beta = 0
-// (dx never read), else fma(beta, the old dx, product).
+// (dx never read), else multiply_add(beta, the old dx, product).
 template <class T>
 T plus_beta_times(T product, T beta, T old) {
-  return beta == T(0) ? product : T(std::fma(beta, old, product));
+  return beta == T(0) ? product : actfn::detail::multiply_add(beta, old, product);
 }
 
 // |actual - expected| <= tolerance, or both NaN, or both the same infinity;
@@ -345,7 +345,7 @@ void fuzz_elementwise(fuzz_input& in) {
                          : operation == 1 ? f.derivative(x0[i])
                          : operation == 5 ? curvature(x0[i])
                          : operation == 3 && b != T(0)
-                             ? T(std::fma(dy0[i], f.derivative(x0[i]), b * old[i]))
+                             ? actfn::detail::multiply_add(dy0[i], f.derivative(x0[i]), b * old[i])
                              : dy0[i] * slope(x0[i]);
       if (!same_bits(target[i], expected)) {
         std::fprintf(stderr, "operation %d of %s at x = %a (dy = %a)\n", operation,
@@ -456,10 +456,10 @@ void fuzz_prelu_channels(fuzz_input& in) {
     for (std::size_t o = 0; o < layout.outer; ++o) {
       for (std::size_t i = 0; i < layout.inner; ++i) {
         const std::size_t at = (o * layout.channels + c) * layout.inner + i;
-        // The elementwise backward's rule: fma(dy, f'(x), b * dx) where b != 0.
+        // The elementwise backward's rule: multiply_add(dy, f'(x), b * dx) where b != 0.
         const T expected = !backward   ? f(x0[at])
                            : b == T(0) ? dy0[at] * f.derivative(x0[at])
-                                       : T(std::fma(dy0[at], f.derivative(x0[at]), b * old[at]));
+                                       : actfn::detail::multiply_add(dy0[at], f.derivative(x0[at]), b * old[at]);
         if (!same_bits(target[at], expected)) {
           failure("per-channel prelu differs from the scalar functor", at, double(target[at]),
                   double(expected));
@@ -667,7 +667,7 @@ void fuzz_jacobian(fuzz_input& in) {
         if (std::isinf(expected) && got == static_cast<T>(expected)) continue;
         require_close(got, expected, tolerance, "log_softmax jacobian", i * n + j);
       } else {  // y_i (delta_ij - y_j), rounded once
-        const T expected = i == j ? std::fma(-y[i], y[i], y[i]) : y[i] * (T(0) - y[j]);
+        const T expected = i == j ? actfn::detail::fused_multiply_add(-y[i], y[i], y[i]) : y[i] * (T(0) - y[j]);
         if (!same_bits(got, expected)) {
           failure("softmax jacobian", i * n + j, double(got), double(expected));
         }

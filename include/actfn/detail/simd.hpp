@@ -6,8 +6,11 @@
 // meaning for both, so a formula written once gives the same bits in a SIMD
 // lane and in a scalar call:
 // - select, min/max keep NaN the same way (a comparison with NaN is false);
-// - fma is fused on both when the target has FMA, and plain a*b+c on both when
-//   it does not (xsimd's batch fma is unfused there, so std::fma may not be used);
+// - multiply_add is fused on both when the target has FMA, and plain a*b + c
+//   on both when it does not (xsimd's batch fma is unfused there, so std::fma
+//   may not be used); no result may depend on which: the steps that need an
+//   exact product (two_product, minus_product, two_word_multiply_add) say so
+//   in their names and are exact on every target;
 // - pow2 is exact, so how it is built may differ.
 #pragma once
 
@@ -95,8 +98,13 @@ inline xsimd::batch_bool<T, A> either(xsimd::batch_bool<T, A> const& a,
   return a | b;
 }
 
+// a * b + c: rounded once where the target has FMA, twice where it does not
+// (the x86-64 baseline, x86-64-v2), the same on scalars and batches either
+// way. For steps whose error bound allows both (Horner's rule, sums of terms
+// of one sign); a step that relies on the product being exact uses the
+// error-free operations below instead.
 template <class T, if_scalar<T> = 0>
-inline T fma(T a, T b, T c) {
+inline T multiply_add(T a, T b, T c) {
 #if ACTFN_HAS_FMA
   return std::fma(a, b, c);
 #else
@@ -104,11 +112,11 @@ inline T fma(T a, T b, T c) {
 #endif
 }
 // xsimd before 11 has no AVX-512 fma kernel and falls back to an unfused
-// a*b + c, which would break error-free products and the bit-identity with
-// std::fma: use the fused instruction directly there.
+// a*b + c, which would break the bit-identity with std::fma: use the fused
+// instruction directly there.
 template <class T, class A>
-inline xsimd::batch<T, A> fma(xsimd::batch<T, A> const& a, xsimd::batch<T, A> const& b,
-                              xsimd::batch<T, A> const& c) {
+inline xsimd::batch<T, A> multiply_add(xsimd::batch<T, A> const& a, xsimd::batch<T, A> const& b,
+                                       xsimd::batch<T, A> const& c) {
 #if defined(__AVX512F__)
   if constexpr (std::is_base_of<xsimd::avx512f, A>::value) {
     if constexpr (std::is_same<T, float>::value) {
@@ -228,14 +236,16 @@ inline xsimd::batch<T, A> pow2(xsimd::batch<T, A> const& n) {
 #endif
 }
 
-// The integer nearest to a * b (ties to even), for |a * b| < 2^(digits - 2):
-// adding 1.5 * 2^(digits - 1) rounds away the fraction. Written as one fused
-// step so that a compiler contracting a * b + magic cannot change the result.
+// An integer within 1/2 + ulp(a * b) of a * b (the nearest, ties to even,
+// where the target fuses), for |a * b| < 2^(digits - 2): adding
+// 1.5 * 2^(digits - 1) rounds away the fraction. Written as one multiply_add
+// so that a compiler contracting a * b + magic cannot make scalar and SIMD
+// lanes differ.
 template <class V>
 inline V nearest_integer_of_product(V const& a, V const& b) {
   using T = scalar_of_t<V>;
   const V magic(T(1.5) * std::ldexp(T(1), std::numeric_limits<T>::digits - 1));
-  return detail::fma(a, b, magic) - magic;
+  return detail::multiply_add(a, b, magic) - magic;
 }
 
 // v * 2^n for an integer-valued n with |n| < 2 * (max_exponent - 1), rounded
@@ -295,25 +305,88 @@ inline V as_rounded(V const& x) {
 #endif
 }
 
-// a * b = high + low exactly (error-free product).
+// Error-free products. With FMA the rounding error of a * b is one fused
+// step; without it, Dekker's product: Veltkamp's split of each factor into
+// halves of at most ceil(digits / 2) bits, whose four products are exact.
+// Exact for every a * b whose halves' products neither overflow nor lose bits
+// below the subnormal range (|a * b| >= 2^(min_exponent + digits) where the
+// low word matters), as with FMA; measured against the product in double for
+// float lanes, the split is as fast at the baseline and needs no widening
+// (bench/, two_product).
 template <class V>
 struct double_word {
   V high;
   V low;
 };
+
+#if !ACTFN_HAS_FMA
+// 2^n, at compile time.
+template <class T>
+constexpr T power_of_2(int n) {
+  T result = 1;
+  for (; n > 0; --n) result *= 2;
+  for (; n < 0; ++n) result /= 2;
+  return result;
+}
+
+// Veltkamp's split: v = high + low, high with the upper ceil(digits / 2)
+// bits of v (rounded), low the rest, both exact (no FMA, so nothing can be
+// contracted here), for |v| <= limit, where splitter * v cannot overflow.
+template <class T>
+struct veltkamp {
+  static constexpr int half = (std::numeric_limits<T>::digits + 1) / 2;
+  static constexpr T splitter = power_of_2<T>(half) + 1;
+  // 2^114 (float), 2^995 (double), and the scaling that brings any finite
+  // value below it and back.
+  static constexpr T limit = power_of_2<T>(std::numeric_limits<T>::max_exponent - half - 2);
+  static constexpr T down = power_of_2<T>(-(half + 2));
+  static constexpr T up = power_of_2<T>(half + 2);
+};
+template <class V>
+inline double_word<V> veltkamp_split(V const& v) {
+  const V big = V(veltkamp<scalar_of_t<V>>::splitter) * v;
+  const V high = big - (big - v);
+  return {high, v - high};
+}
+#endif
+
+// a * b = high + low exactly.
 template <class V>
 inline double_word<V> two_product(V const& a, V const& b) {
   const V high = detail::as_rounded(a * b);
 #if ACTFN_HAS_FMA
-  return {high, detail::fma(a, b, detail::negate(high))};
+  return {high, detail::multiply_add(a, b, detail::negate(high))};
 #else
-  // Dekker's product: split each factor into halves whose products are exact.
-  using T = scalar_of_t<V>;
-  const V splitter(T(std::ldexp(T(1), (std::numeric_limits<T>::digits + 1) / 2) + 1));
-  const V a_big = splitter * a, b_big = splitter * b;
-  const V a_hi = a_big - (a_big - a), a_lo = a - a_hi;
-  const V b_hi = b_big - (b_big - b), b_lo = b - b_hi;
-  return {high, ((a_hi * b_hi - high) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo};
+  // A factor beyond veltkamp::limit is scaled down by a power of 2 first,
+  // and the low word scaled back up (both exact; when both factors are that
+  // large, a * b has overflowed and high is infinite).
+  using split = veltkamp<scalar_of_t<V>>;
+  const auto a_large = detail::abs(a) > V(split::limit);
+  const auto b_large = detail::abs(b) > V(split::limit);
+  const V a_scale = detail::select(a_large, V(split::down), V(1));
+  const V b_scale = detail::select(b_large, V(split::down), V(1));
+  const double_word<V> a_split = detail::veltkamp_split(a * a_scale);
+  const double_word<V> b_split = detail::veltkamp_split(b * b_scale);
+  const V scaled_high = high * a_scale * b_scale;
+  const V scaled_low = ((a_split.high * b_split.high - scaled_high) + a_split.high * b_split.low +
+                        a_split.low * b_split.high) +
+                       a_split.low * b_split.low;
+  return {high, scaled_low * detail::select(detail::either(a_large, b_large), V(split::up), V(1))};
+#endif
+}
+
+// c - a * b with the product exact: rounded once with FMA; without it,
+// (c - high) - low from two_product, exact in its first step where
+// c / 2 <= a * b <= 2c (Sterbenz), so within an ULP of the exact value and
+// exact where that is representable, as a division's residual
+// n - q * d is for a quotient q of n / d.
+template <class V>
+inline V minus_product(V const& c, V const& a, V const& b) {
+#if ACTFN_HAS_FMA
+  return detail::multiply_add(detail::negate(a), b, c);
+#else
+  const double_word<V> product = detail::two_product(a, b);
+  return (c - product.high) - product.low;
 #endif
 }
 
@@ -330,6 +403,40 @@ inline double_word<V> two_sum(V const& a, V const& b) {
   const V high = a + b;
   const V b_part = high - a;
   return {high, (a - (high - b_part)) + (b - b_part)};
+}
+
+// a * b + c = high + low, for |a * b| <= |c| or c = 0: high is a * b + c
+// rounded once (twice without FMA), low its rounding error to the product's
+// own precision (the error of a * b + c rounded once with FMA, exact without:
+// the product is split by two_product and the sum by fast_two_sum).
+template <class V>
+inline double_word<V> two_word_multiply_add(V const& a, V const& b, V const& c) {
+#if ACTFN_HAS_FMA
+  const V high = detail::multiply_add(a, b, c);
+  // c - high is exact (Sterbenz) while |a * b| <= |c|.
+  return {high, detail::multiply_add(a, b, c - high)};
+#else
+  const double_word<V> product = detail::two_product(a, b);
+  const double_word<V> sum = detail::fast_two_sum(c, product.high);
+  return {sum.high, sum.low + product.low};
+#endif
+}
+
+// a * b + c rounded once: the fused step where the target has FMA;
+// elsewhere the exact product and sum in two words, added (within
+// 2^-digits of an ULP more). For the steps whose error bound counts on one
+// rounding.
+template <class V>
+inline V fused_multiply_add(V const& a, V const& b, V const& c) {
+#if ACTFN_HAS_FMA
+  return detail::multiply_add(a, b, c);
+#else
+  const double_word<V> product = detail::two_product(a, b);
+  const double_word<V> sum = detail::two_sum(product.high, c);
+  // An infinite (or NaN) sum keeps its value: its low words are NaN.
+  return detail::select(detail::abs(sum.high) == V(std::numeric_limits<scalar_of_t<V>>::infinity()),
+                        sum.high, sum.high + (sum.low + product.low));
+#endif
 }
 
 // A compensated sum in each lane of V (Ogita, Rump and Oishi's Sum2 and
@@ -418,11 +525,12 @@ inline xsimd::batch<float, A> in_double_precision(xsimd::batch<float, A> const& 
   return narrow::load_aligned(narrow_lanes);
 }
 
-// Horner's scheme, highest coefficient first, one fused step per coefficient.
+// Horner's scheme, highest coefficient first, one multiply_add per
+// coefficient.
 template <class V, class T, std::size_t N>
 inline V horner(V const& x, const T (&coefficients)[N]) {
   V sum(coefficients[0]);
-  for (std::size_t i = 1; i < N; ++i) sum = detail::fma(sum, x, V(coefficients[i]));
+  for (std::size_t i = 1; i < N; ++i) sum = detail::multiply_add(sum, x, V(coefficients[i]));
   return sum;
 }
 

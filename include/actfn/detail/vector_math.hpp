@@ -19,8 +19,10 @@ struct math_constants;
 
 template <>
 struct math_constants<float> {
-  static constexpr float ln2_hi = 0x1.62e43p-1f;    // 0.6931471824645996
-  static constexpr float ln2_lo = -0x1.05c61p-29f;  // -1.9046542121259336e-09
+  // ln2 = ln2_hi + ln2_lo, ln2_hi with 15 significant bits, so that n * ln2_hi
+  // is exact for every |n| <= 2^9 (the reduction's n) without FMA.
+  static constexpr float ln2_hi = 0x1.62e4p-1f;       // 0.693145751953125
+  static constexpr float ln2_lo = 0x1.7f7d1cp-20f;   // 1.428606765330187e-06
   static constexpr float log2e = 0x1.715476p+0f;    // 1.4426950216293335
   // Below exp_lowest, m * e^x rounds to 0 for every |m| < 2^20; above
   // exp_highest, e^x overflows.
@@ -48,8 +50,9 @@ struct math_constants<float> {
 
 template <>
 struct math_constants<double> {
-  static constexpr double ln2_hi = 0x1.62e42fefa39efp-1;   // 0.6931471805599453
-  static constexpr double ln2_lo = 0x1.abc9e3b39803fp-56;  // 2.3190468138462996e-17
+  // ln2_hi with 42 significant bits: n * ln2_hi is exact for |n| <= 2^11.
+  static constexpr double ln2_hi = 0x1.62e42fefa38p-1;     // 0.6931471805598903
+  static constexpr double ln2_lo = 0x1.ef35793c7673p-45;   // 5.497923018708371e-14
   static constexpr double log2e = 0x1.71547652b82fep+0;    // 1.4426950408889634
   static constexpr double exp_lowest = -760.0;
   static constexpr double exp_highest = 710.0;
@@ -117,8 +120,9 @@ enum class argument_sign { any, nonpositive };
 // e^(high + low) = 2^n * e^r, kept apart so that a caller's factor m is
 // applied before the power of two: m * e^x then rounds once even when it is
 // subnormal, instead of rounding e^x first and multiplying the error by m.
-// r = high - n*ln2 is exact (fused, and n*ln2_hi fits); low and the low part of
-// ln2 come after. The clamp to [exp_lowest, exp_highest] keeps n in the range
+// r = high - n*ln2_hi is exact on every target (n*ln2_hi fits in the type,
+// and the difference by Cody and Waite's argument); low and the low part of
+// ln2 come after, and e^r - 1 is carried as two words. The clamp to [exp_lowest, exp_highest] keeps n in the range
 // scale_by_power_of_2 takes and turns -inf into an exact 0.
 template <class V>
 class exponential {
@@ -137,18 +141,18 @@ class exponential {
   // m * e^x, with one rounding of m * e^r and one of the scaling; exact 0
   // below exp_lowest for |m| < 2^20.
   V times(V const& m) const {
-    return detail::scale_by_power_of_2(detail::fma(m, e_r_minus_1_, m), n_);
+    return detail::scale_by_power_of_2(detail::fused_multiply_add(m, e_r_minus_1_.high, m), n_);
   }
 
-  V value() const { return detail::scale_by_power_of_2(V(1) + e_r_minus_1_, n_); }
+  V value() const { return detail::scale_by_power_of_2(V(1) + e_r_minus_1_.high, n_); }
 
-  // m * e^x as two words: the rounding error of m * e^r (exact by
-  // Sterbenz up to the product's own) and the polynomial's rounding error are
-  // kept in the low word. Exact scaling, so only for normal results.
+  // m * e^x as two words: the rounding error of m + m * (e^r - 1) and the
+  // low word of e^r - 1 are kept in the low word. Exact scaling, so only for
+  // normal results.
   double_word<V> times_as_two_words(V const& m) const {
-    const V high = detail::fma(m, e_r_minus_1_, m);
-    const V low = detail::fma(m, e_r_minus_1_low(), detail::fma(m, e_r_minus_1_, m - high));
-    return {detail::scale_by_power_of_2(high, n_), detail::scale_by_power_of_2(low, n_)};
+    const double_word<V> sum = detail::two_word_multiply_add(m, e_r_minus_1_.high, m);
+    const V low = detail::multiply_add(m, e_r_minus_1_.low, sum.low);
+    return {detail::scale_by_power_of_2(sum.high, n_), detail::scale_by_power_of_2(low, n_)};
   }
 
   // e^x - 1 = high + low, for x <= 0, to the polynomial's error and the
@@ -159,9 +163,9 @@ class exponential {
   double_word<V> minus_one() const {
     const V s = detail::scale_by_power_of_2(V(1), n_);
     const double_word<V> s_minus_1 = detail::fast_two_sum(V(-1), s);
-    const V high = detail::fma(s, e_r_minus_1_, s_minus_1.high);
-    const V low = detail::fma(s, e_r_minus_1_, s_minus_1.high - high) + s_minus_1.low;
-    return {high, detail::fma(s, e_r_minus_1_low(), low)};
+    // |s (e^r - 1)| <= |s - 1| for n <= -1, and s - 1 = 0 for n = 0.
+    const double_word<V> sum = detail::two_word_multiply_add(s, e_r_minus_1_.high, s_minus_1.high);
+    return {sum.high, detail::multiply_add(s, e_r_minus_1_.low, sum.low + s_minus_1.low)};
   }
 
  private:
@@ -175,21 +179,17 @@ class exponential {
 
   void reduce(V const& x, V const* low) {
     n_ = detail::nearest_integer_of_product(x, V(constants::log2e));
-    V r = detail::fma(n_, V(-constants::ln2_hi), x);
+    // Exact whether or not the step is fused: n * ln2_hi is exact.
+    V r = detail::multiply_add(n_, V(-constants::ln2_hi), x);
     if (low != nullptr) r = r + *low;
-    r_ = detail::fma(n_, V(-constants::ln2_lo), r);
-    r_squared_ = r_ * r_;
-    tail_ = detail::horner(r_, constants::expm1_tail);
-    e_r_minus_1_ = detail::fma(r_squared_, tail_, r_);
+    r = detail::multiply_add(n_, V(-constants::ln2_lo), r);
+    // e^r - 1 = r + r^2 P(r), the addition's rounding error kept
+    // (|r^2 P(r)| <= |r| on the reduced range).
+    e_r_minus_1_ = detail::two_word_multiply_add(r * r, detail::horner(r, constants::expm1_tail), r);
   }
 
-  V e_r_minus_1_low() const { return detail::fma(r_squared_, tail_, r_ - e_r_minus_1_); }
-
   V n_;
-  V r_;
-  V r_squared_;
-  V tail_;
-  V e_r_minus_1_;
+  double_word<V> e_r_minus_1_;
 };
 
 template <class V>
@@ -205,43 +205,42 @@ inline V expm1_nonpositive(V const& x) {
 
 // numerator / (high + low), to about half an ULP beyond the numerator's own
 // error: the quotient through a reciprocal, corrected once by its residual
-// numerator - quotient * denominator (exact in the fused steps up to the
-// tiny quotient * low term). The two-word numerator form adds its low word to
+// numerator - quotient * denominator (minus_product: exact, or within an ULP
+// of the residual, on every target; the tiny quotient * low term is rounded). The two-word numerator form adds its low word to
 // the residual.
 template <class V>
 inline V divide(V const& numerator, double_word<V> const& denominator) {
   const V reciprocal = V(1) / denominator.high;
   const V quotient = numerator * reciprocal;
   const V residual =
-      detail::fma(detail::negate(quotient), denominator.low,
-                  detail::fma(detail::negate(quotient), denominator.high, numerator));
-  return detail::fma(residual, reciprocal, quotient);
+      detail::multiply_add(detail::negate(quotient), denominator.low,
+                           detail::minus_product(numerator, quotient, denominator.high));
+  return detail::multiply_add(residual, reciprocal, quotient);
 }
 template <class V>
 inline V divide(double_word<V> const& numerator, double_word<V> const& denominator) {
   const V reciprocal = V(1) / denominator.high;
   const V quotient = numerator.high * reciprocal;
-  const V residual = detail::fma(
+  const V residual = detail::multiply_add(
       detail::negate(quotient), denominator.low,
-      detail::fma(detail::negate(quotient), denominator.high, numerator.high) + numerator.low);
-  return detail::fma(residual, reciprocal, quotient);
+      detail::minus_product(numerator.high, quotient, denominator.high) + numerator.low);
+  return detail::multiply_add(residual, reciprocal, quotient);
 }
 
 // (high + low)^2 as two words, for |low| <= ulp(high): the square of high
 // split exactly, plus the cross term.
 template <class V>
 inline double_word<V> square(double_word<V> const& v) {
-  const V high = v.high * v.high;
-  return {high, detail::fma(v.high, v.high, detail::negate(high)) + (v.high + v.high) * v.low};
+  const double_word<V> high = detail::two_product(v.high, v.high);
+  return {high.high, high.low + (v.high + v.high) * v.low};
 }
 
 // a * b as two words, for |a.low| <= ulp(a.high) and |b.low| <= ulp(b.high):
 // the product of the high words split exactly, plus the cross terms.
 template <class V>
 inline double_word<V> product(double_word<V> const& a, double_word<V> const& b) {
-  const V high = a.high * b.high;
-  return {high, detail::fma(a.high, b.high, detail::negate(high)) +
-                    detail::fma(a.high, b.low, a.low * b.high)};
+  const double_word<V> high = detail::two_product(a.high, b.high);
+  return {high.high, high.low + detail::multiply_add(a.high, b.low, a.low * b.high)};
 }
 
 // e n / (1 + e)^3 for e = e^x <= 1, the shape of the logistic family's second
@@ -272,10 +271,10 @@ inline V log1p_unit_interval(V const& v, V const& v_low) {
   const V s = f / (V(2) + f);
   const V s_squared = s * s;
   const V half_f_squared = V(0.5) * f * f;
-  const V tail = detail::fma(s_squared, detail::horner(s_squared, C::log1p_tail), half_f_squared);
+  const V tail = detail::multiply_add(s_squared, detail::horner(s_squared, C::log1p_tail), half_f_squared);
   const V k_ln2_lo = detail::select(halve, V(C::ln2_lo), V(0));
   const V k_ln2_hi = detail::select(halve, V(C::ln2_hi), V(0));
-  return k_ln2_hi + (f - (half_f_squared - detail::fma(s, tail, k_ln2_lo + correction)));
+  return k_ln2_hi + (f - (half_f_squared - detail::multiply_add(s, tail, k_ln2_lo + correction)));
 }
 
 // erfcx(z) = e^(z^2) * erfc(z) for z in [0, erfcx_highest], as
@@ -286,7 +285,7 @@ template <class V>
 inline V erfcx_nonnegative(V const& z) {
   using C = math_constants<scalar_of_t<V>>;
   const V t = (z - V(C::erfcx_shift)) / (z + V(C::erfcx_shift));
-  return detail::horner(t, C::erfcx_polynomial) / detail::fma(z, V(2), V(1));
+  return detail::horner(t, C::erfcx_polynomial) / detail::multiply_add(z, V(2), V(1));
 }
 
 // f'(x) on [C::window_low, C::window_high] around its root x0 =

@@ -35,7 +35,7 @@ class celu {
   V operator()(V const& x) const {
     const detail::double_word<V> e_minus_1 = exponential_of_quotient(x).minus_one();
     const V negative_part =
-        detail::fma(V(alpha_), e_minus_1.high, V(alpha_) * e_minus_1.low);
+        detail::fused_multiply_add(V(alpha_), e_minus_1.high, V(alpha_) * e_minus_1.low);
     return detail::select(x < V(0), negative_part, x);
   }
 
@@ -64,7 +64,7 @@ class celu {
   detail::exponential<V> exponential_of_quotient(V const& x) const {
     const V nonpositive = detail::select(x > V(0), V(0), x);
     const V quotient = nonpositive / V(alpha_);
-    const V residual = detail::fma(detail::negate(quotient), V(alpha_), nonpositive) / V(alpha_);
+    const V residual = detail::minus_product(nonpositive, quotient, V(alpha_)) / V(alpha_);
     // -inf / alpha = -inf leaves a NaN residual: the exponential drops the
     // low word of a clamped argument.
     return detail::exponential<V>(quotient, residual);

@@ -133,17 +133,18 @@ class gelu_erf {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
     const V a_phi_minus_a = gaussian_tail(a).times(a * half_erfcx(a));
     const V general = detail::select(x < V(0), detail::negate(a_phi_minus_a), x - a_phi_minus_a);
-    const V small = x * detail::fma(x, detail::horner(x * x, C::phi_odd), V(0.5));
+    const V small = x * detail::multiply_add(x, detail::horner(x * x, C::phi_odd), V(0.5));
     return detail::select(a <= V(C::small_magnitude), small, general);
   }
 
   template <class V>
   static V slope(V const& x) {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
-    const V m = detail::fma(detail::negate(a), V(C::inv_sqrt_2pi), half_erfcx(a));
+    // erfcx / 2 - a / sqrt(2 pi) cancels near x0: the product exact.
+    const V m = detail::minus_product(half_erfcx(a), a, V(C::inv_sqrt_2pi));
     const V tail = gaussian_tail(a).times(m);
     const V large = detail::select(x < V(0), tail, V(1) - tail);
-    const V small = detail::fma(x, detail::horner(x * x, C::derivative_odd), V(0.5));
+    const V small = detail::multiply_add(x, detail::horner(x * x, C::derivative_odd), V(0.5));
     const V direct = detail::select(a <= V(C::small_magnitude), small, large);
     return detail::near_root_of_derivative<C>(x, direct);
   }

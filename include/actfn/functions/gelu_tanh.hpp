@@ -126,14 +126,16 @@ class gelu_tanh {
     // k = a + 3b m^2 as two words (the low word is exact while 3b m^2 <= a,
     // which covers the x < 0 side where (1 + e) - m k cancels).
     const detail::double_word<V> m_squared = detail::two_product(m, m);
-    const V k = detail::fma(V(C::three_b), m_squared.high, V(C::a_hi));
-    const V k_low = detail::fma(V(C::three_b), m_squared.high, V(C::a_hi) - k) +
-                    detail::fma(V(C::three_b), m_squared.low,
-                                detail::fma(V(C::three_b_lo), m_squared.high, V(C::a_lo)));
-    const V negative_side =
-        detail::fma(detail::negate(m), k_low,
-                    detail::fma(detail::negate(m), k, one_plus_e.high) + one_plus_e.low);
-    const V positive_side = detail::fma(m * k, value, one_plus_e.high) + one_plus_e.low;
+    const detail::double_word<V> three_b_m_squared_plus_a =
+        detail::two_word_multiply_add(V(C::three_b), m_squared.high, V(C::a_hi));
+    const V k = three_b_m_squared_plus_a.high;
+    const V k_low = three_b_m_squared_plus_a.low +
+                    detail::multiply_add(V(C::three_b), m_squared.low,
+                                         detail::multiply_add(V(C::three_b_lo), m_squared.high,
+                                                              V(C::a_lo)));
+    const V negative_side = detail::multiply_add(
+        detail::negate(m), k_low, detail::minus_product(one_plus_e.high, m, k) + one_plus_e.low);
+    const V positive_side = detail::multiply_add(m * k, value, one_plus_e.high) + one_plus_e.low;
     const detail::double_word<V> scaled_negative_side = e.times_as_two_words(negative_side);
     const auto negative = x < V(0);
     const detail::double_word<V> numerator{
@@ -161,11 +163,11 @@ class gelu_tanh {
     const V m = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
     const detail::exponential<V> e = exponent<C>(m);
     const V m_squared = m * m;
-    const V k = detail::fma(V(C::three_b), m_squared, V(C::a_hi));
-    const V even_term = detail::fma(V(4 * C::three_b), m_squared, V(2 * C::a_hi));
+    const V k = detail::multiply_add(V(C::three_b), m_squared, V(C::a_hi));
+    const V even_term = detail::multiply_add(V(4 * C::three_b), m_squared, V(2 * C::a_hi));
     const V one_minus_e = detail::negate(e.minus_one().high);
-    const V n = detail::fma(detail::negate(m * k) * k, one_minus_e,
-                            detail::fma(even_term, e.value(), even_term));
+    const V n = detail::multiply_add(detail::negate(m * k) * k, one_minus_e,
+                            detail::multiply_add(even_term, e.value(), even_term));
     return detail::times_over_cube_of_one_plus(e, n);
   }
 
@@ -174,12 +176,12 @@ class gelu_tanh {
   static detail::exponential<V> exponent(V const& m) {
     const detail::double_word<V> square = detail::two_product(m, m);
     const detail::double_word<V> cube = detail::two_product(m, square.high);
-    const V cube_low = detail::fma(m, square.low, cube.low);
+    const V cube_low = detail::multiply_add(m, square.low, cube.low);
     const detail::double_word<V> b_cube = detail::two_product(V(C::b_hi), cube.high);
     const V b_cube_low =
-        detail::fma(V(C::b_hi), cube_low, detail::fma(V(C::b_lo), cube.high, b_cube.low));
+        detail::multiply_add(V(C::b_hi), cube_low, detail::multiply_add(V(C::b_lo), cube.high, b_cube.low));
     const detail::double_word<V> a_m = detail::two_product(V(C::a_hi), m);
-    const V a_m_low = detail::fma(V(C::a_lo), m, a_m.low);
+    const V a_m_low = detail::multiply_add(V(C::a_lo), m, a_m.low);
     const detail::double_word<V> sum = detail::two_sum(a_m.high, b_cube.high);
     const V low = sum.low + (a_m_low + b_cube_low);
     return detail::exponential<V>(detail::negate(sum.high), detail::negate(low));

@@ -26,7 +26,7 @@ class hard_swish {
   V operator()(V const& x) const {
     const detail::double_word<V> x_plus_3 = detail::two_sum(x, V(3));
     detail::double_word<V> product = detail::two_product(x, x_plus_3.high);
-    product.low = detail::fma(x, x_plus_3.low, product.low);
+    product.low = detail::multiply_add(x, x_plus_3.low, product.low);
     const V middle = detail::divide(product, six<V>());
     return detail::select(x <= V(-3), V(0), detail::select(x >= V(3), x, middle));
   }

@@ -8,7 +8,9 @@
 namespace actfn {
 
 // Affine map (the identity by default).
-//   f(x)  = a*x + b, fused: correctly rounded (0.5 ULP) where FMA exists
+//   f(x)  = a*x + b rounded once: correctly rounded (0.5 ULP) where the
+//           target has FMA, and within 2^-digits of an ULP more elsewhere
+//           (the exact product and sum in two words, then added)
 //   f'(x) = a
 //   a, b: any finite values (std::invalid_argument otherwise).
 //   NaN gives NaN for both; +-inf gives the limit of a*x + b (NaN when a = 0).
@@ -26,7 +28,7 @@ class linear {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
-    return detail::fma(V(a_), x, V(b_));
+    return detail::fused_multiply_add(V(a_), x, V(b_));
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>

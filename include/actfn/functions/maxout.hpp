@@ -46,7 +46,7 @@ struct group_maximum {
 // Maxout (Goodfellow et al. 2013): the maximum of each group of k pieces.
 //   y_i   = max_j x[piece(i, j)], j = 0 .. k - 1 (see maxout_grouping)
 //   dx    = dy_i at the group's first maximum, 0 at its other pieces
-//           (fma(b, dx, that) with actfn::accumulate or actfn::beta(b) as
+//           (b * dx + that with actfn::accumulate or actfn::beta(b) as
 //           the last argument of backward; b = 0, the default, never reads dx)
 //   1 <= k <= 2^24 (float) / 2^53 (double); n inputs give n / k outputs, and
 //   n must be a multiple of k.
@@ -99,8 +99,8 @@ class maxout {
   }
 
   // dx (n values) = dy[i] at each group's maximum, 0 elsewhere. mode
-  // (optional, last): actfn::accumulate or actfn::beta(b), dx = fma(b, dx,
-  // that) (b = 0 never reads dx).
+  // (optional, last): actfn::accumulate or actfn::beta(b), dx = b * dx +
+  // that, one multiply_add (b = 0 never reads dx).
   void backward(const T* x, const T* dy, T* dx, std::size_t n) const {
     backward(x, dy, dx, n, beta(T(0)));
   }
@@ -128,7 +128,7 @@ class maxout {
     } else {
       run(x, units, route([b](auto const& routed, T* out, std::size_t count) {
             using V = std::decay_t<decltype(routed)>;
-            return detail::fma(V(b), load<V>(out, count), routed);
+            return detail::multiply_add(V(b), load<V>(out, count), routed);
           }));
     }
   }
@@ -164,7 +164,7 @@ class maxout {
       const piece_of_group<std::size_t> piece{k_, i, units, grouping_ == maxout_grouping::strided};
       for (std::size_t j = 0; j < k_; ++j) {
         T& out = dx[piece(j)];
-        out = detail::fma(b, out, piece(j) == argmax[i] ? dy[i] : T(0));
+        out = detail::multiply_add(b, out, piece(j) == argmax[i] ? dy[i] : T(0));
       }
     }
   }

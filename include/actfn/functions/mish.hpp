@@ -105,19 +105,19 @@ class mish {
     u_plus_2.low = u_plus_2.low + u.low;
     detail::double_word<V> factor = detail::two_product(x, u_plus_2.high);
     factor.high = detail::select(x < V(lowest), V(0), factor.high);
-    factor.low = detail::select(x < V(lowest), V(0), detail::fma(x, u_plus_2.low, factor.low));
+    factor.low = detail::select(x < V(lowest), V(0), detail::multiply_add(x, u_plus_2.low, factor.low));
     detail::double_word<V> numerator_below = e.times_as_two_words(factor.high);
     numerator_below.low = numerator_below.low + e.times(factor.low);
     const detail::double_word<V> denominator_below =
-        detail::fast_two_sum(V(2), detail::fma(u.high, u.high, u.high + u.high));
+        detail::fast_two_sum(V(2), detail::multiply_add(u.high, u.high, u.high + u.high));
     // x >= 0: x (1 + 2u) / (1 + 2u + 2u^2), 1 + 2u exact in two words.
     detail::double_word<V> one_plus_2u = detail::fast_two_sum(V(1), u.high + u.high);
-    one_plus_2u.low = detail::fma(V(2), u.low, one_plus_2u.low);
+    one_plus_2u.low = detail::multiply_add(V(2), u.low, one_plus_2u.low);
     detail::double_word<V> numerator_above = detail::two_product(x, one_plus_2u.high);
-    numerator_above.low = detail::fma(x, one_plus_2u.low, numerator_above.low);
+    numerator_above.low = detail::multiply_add(x, one_plus_2u.low, numerator_above.low);
     const V two_u = u.high + u.high;
     const detail::double_word<V> denominator_above =
-        detail::fast_two_sum(V(1), detail::fma(two_u, u.high, two_u));
+        detail::fast_two_sum(V(1), detail::multiply_add(two_u, u.high, two_u));
 
     const V value = detail::divide(
         detail::double_word<V>{
@@ -143,23 +143,23 @@ class mish {
     // the exponential (f' is subnormal for x < -88 in float).
     const V four_x = V(4) * x;
     const V linear_term = V(6) + four_x;
-    const V p = detail::fma(u.high, detail::fma(u.high, V(4) + u.high, linear_term),
+    const V p = detail::multiply_add(u.high, detail::multiply_add(u.high, V(4) + u.high, linear_term),
                             V(4) * (V(1) + x)) +
-                u.low * detail::fma(u.high, V(8), linear_term);
+                u.low * detail::multiply_add(u.high, V(8), linear_term);
     const V numerator_below = e.times(detail::select(x < V(lowest), V(0), p));
-    const V n = detail::fma(u.high, u.high, u.high + u.high);
-    const detail::double_word<V> n_plus_2 =
-        detail::fast_two_sum(V(2), n + detail::fma(u.high, u.high, u.high + u.high - n));
+    const detail::double_word<V> n = detail::two_word_multiply_add(u.high, u.high, u.high + u.high);
+    detail::double_word<V> n_plus_2 = detail::fast_two_sum(V(2), n.high);
+    n_plus_2.low = n_plus_2.low + n.low;
     // x >= 0: Q / d^2, d = 1 + 2u + 2u^2, Q = (1 + 2u) d + 4x u^2 (1 + u)
     // = 1 + u (4 + u (6 + 4x + u (4 + 4x))), all terms positive (x is
     // clamped where u = 0 so that 4x stays finite).
     const V four_x_above = V(4) * detail::clamp_above(x, V(1024));
-    const V q = detail::fma(
+    const V q = detail::multiply_add(
         u.high,
-        detail::fma(u.high, detail::fma(u.high, V(4) + four_x_above, V(6) + four_x_above), V(4)),
+        detail::multiply_add(u.high, detail::multiply_add(u.high, V(4) + four_x_above, V(6) + four_x_above), V(4)),
         V(1));
     const V two_u = u.high + u.high;
-    const detail::double_word<V> d = detail::fast_two_sum(V(1), detail::fma(two_u, u.high, two_u));
+    const detail::double_word<V> d = detail::fast_two_sum(V(1), detail::multiply_add(two_u, u.high, two_u));
 
     const V slope = detail::divide(
         detail::select(negative, numerator_below, q),
@@ -188,15 +188,15 @@ class mish {
     const auto negative = x < V(0);
     const detail::exponential<V> e(detail::negative_abs(x), detail::argument_sign::nonpositive);
     const V u = e.value();
-    const V q = detail::select(negative, detail::fma(u, V(2) + u, V(2)),
-                               detail::fma(u + u, V(1) + u, V(1)));
+    const V q = detail::select(negative, detail::multiply_add(u, V(2) + u, V(2)),
+                               detail::multiply_add(u + u, V(1) + u, V(1)));
     const V r_below =
-        detail::fma(u, detail::fma(detail::negate(u), detail::fma(V(2), u, V(3)), V(2)), V(2));
-    const V r_above = detail::fma(u, detail::fma(V(-2) * u, V(1) + u, V(3)), V(2));
+        detail::multiply_add(u, detail::multiply_add(detail::negate(u), detail::multiply_add(V(2), u, V(3)), V(2)), V(2));
+    const V r_above = detail::multiply_add(u, detail::multiply_add(V(-2) * u, V(1) + u, V(3)), V(2));
     const V r = detail::select(negative, r_below, detail::negate(r_above));
     // x is clamped where u = 0, so that x r stays finite.
-    const V bracket = detail::fma(detail::clamp_above(detail::clamp_below(x, V(-1024)), V(1024)), r,
-                                  detail::fma(q + q, u, q + q));
+    const V bracket = detail::multiply_add(detail::clamp_above(detail::clamp_below(x, V(-1024)), V(1024)), r,
+                                  detail::multiply_add(q + q, u, q + q));
     const V factor = detail::select(negative, V(4), V(4) * u);
     // The power of u applied inside the exponential: a subnormal f'' rounds once.
     const V value = e.times(factor * bracket / (q * q * q));

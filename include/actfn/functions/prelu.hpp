@@ -185,7 +185,7 @@ void prelu_forward(const T* alpha, const T* x, T* y, channel_layout const& layou
 // positions (accumulated onto what dalpha holds). In place (dx == dy) is fine.
 // The sums are in T: compensated within each run of inner elements, plain
 // across the outer positions. mode (optional): actfn::accumulate or
-// actfn::beta(b) for dx, as for actfn::backward (fma(dy, f'(x), b * dx)).
+// actfn::beta(b) for dx, as for actfn::backward (dy * f'(x) + b * dx).
 template <class T>
 void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
                     channel_layout const& layout) {
@@ -209,7 +209,7 @@ void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
       detail::transform(
           layout.channels, dalpha,
           [](batch const& d, batch const& v, batch const& g) {
-            return detail::fma(g, detail::prelu_alpha_derivative(v), d);
+            return detail::multiply_add(g, detail::prelu_alpha_derivative(v), d);
           },
           dalpha, x_plane, dy_plane);
       detail::store_gradient(

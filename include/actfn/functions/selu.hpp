@@ -33,7 +33,7 @@ class selu {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
-    return detail::elu_forward(x, detail::fma(x, V(lambda_minus_1), x), lambda_alpha);
+    return detail::elu_forward(x, detail::multiply_add(x, V(lambda_minus_1), x), lambda_alpha);
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>

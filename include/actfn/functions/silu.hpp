@@ -102,15 +102,16 @@ class silu {
     const detail::double_word<V> expm1_w = e.minus_one();
     // Where w was clamped (z < -120 in float, -760 in double) f' is below
     // half the smallest subnormal; |M| < 2^19 keeps e^w M rounding to 0 there.
-    const V m = detail::clamp_below(detail::fma(V(constants::exp_zero), expm1_w.high, shifted.high) +
-                                        detail::fma(V(constants::exp_zero), expm1_w.low, w_low),
-                                    V(-0x1p19));
+    const V m = detail::clamp_below(
+        detail::fused_multiply_add(V(constants::exp_zero), expm1_w.high, shifted.high) +
+            detail::multiply_add(V(constants::exp_zero), expm1_w.low, w_low),
+        V(-0x1p19));
     const V e_z = e.times(V(constants::exp_zero));
     const V numerator_below = e.times(
-        detail::fma(V(constants::exp_zero), m, V(constants::exp_zero_lo) * m));
+        detail::fused_multiply_add(V(constants::exp_zero), m, V(constants::exp_zero_lo) * m));
     // z >= 0: e = e^-z, numerator 1 + e (1 + z).
     const V e_minus_z = e.value();
-    const V numerator_above = detail::fma(e_minus_z, V(1) + z.high, V(1));
+    const V numerator_above = detail::multiply_add(e_minus_z, V(1) + z.high, V(1));
 
     const V exp_term = detail::select(negative, e_z, e_minus_z);
     const V numerator = detail::select(negative, numerator_below, numerator_above);
@@ -145,8 +146,8 @@ class silu {
     const detail::exponential<V> e(detail::negate(magnitude),
                                    detail::select(negative, z.low, detail::negate(z.low)));
     const V one_minus_e = detail::negate(e.minus_one().high);
-    const V n = detail::fma(detail::negate(magnitude), one_minus_e,
-                            detail::fma(V(2), e.value(), V(2)));
+    const V n = detail::fused_multiply_add(detail::negate(magnitude), one_minus_e,
+                                           detail::multiply_add(V(2), e.value(), V(2)));
     // Infinite x: the limit, 0 with the sign of -beta (beta = 0 makes z NaN
     // there; f = x/2 has f'' = 0 too).
     return detail::select(detail::abs(x) == V(std::numeric_limits<double>::infinity()),

@@ -181,15 +181,15 @@ void backward_row(const T* y, const T* dy, T* dx, std::size_t cols, T beta) {
     detail::store_with_beta(
         cols, dx, beta, [&dot](batch const& p, batch const& g) { return p * (g - dot); }, y, dy);
   } else {
-    // dx = dy - e^y * sum(dy), with one rounding of the product and the
-    // difference (fused explicitly, so contraction cannot change it).
+    // dx = dy - e^y * sum(dy), the product exact and the difference rounded
+    // once (twice without FMA; explicit, so contraction cannot change it).
     detail::for_each_batch(
         cols, T(0), [&sum](std::size_t, std::size_t, batch const& g) { sum.add(g); }, dy);
     const batch total_gradient(detail::total(sum).high);
     detail::store_with_beta(
         cols, dx, beta,
         [&total_gradient](batch const& log_p, batch const& g) {
-          return detail::fma(detail::negate(detail::exp(log_p)), total_gradient, g);
+          return detail::minus_product(g, detail::exp(log_p), total_gradient);
         },
         y, dy);
   }
@@ -284,10 +284,11 @@ class row_normalizer {
       T* row = jacobian + i * n;
       const batch y_i(y[i]);
       if (kind == softmax_kind::probabilities) {
-        // y_i * (delta_ij - y_j): one rounding, fused on the diagonal.
+        // y_i * (delta_ij - y_j): one rounding (on the diagonal, a fused
+        // y_i - y_i^2).
         detail::transform(
             n, row, [&y_i](batch const& y_j) { return y_i * (batch(0) - y_j); }, y);
-        row[i] = detail::fma(-y[i], y[i], y[i]);
+        row[i] = detail::fused_multiply_add(-y[i], y[i], y[i]);
       } else {
         // delta_ij - e^(y_j)
         detail::transform(
@@ -334,9 +335,10 @@ class row_normalizer {
 //   alone; the dot product is compensated, so dx_j is within 2 epsilon of
 //   y_j * (|dy_j| + sum_k |dy_k y_k|) of the exact product at the given y.
 //   backward(..., mode), mode actfn::accumulate or actfn::beta(b): dx =
-//   fma(b, dx, that product as rounded above), one more rounding (b = 0
-//   never reads dx); log_softmax the same.
-//   jacobian(y, J, n): J = diag(y) - y y^T, each entry rounded once.
+//   b * dx + that product as rounded above, one more rounding (two without
+//   FMA; b = 0 never reads dx); log_softmax the same.
+//   jacobian(y, J, n): J = diag(y) - y y^T, each entry rounded once (the
+//   diagonal y - y^2 without FMA: within 2^-digits of an ULP more).
 //   Special values: -inf entries give exactly 0; a row with +inf entries gives
 //   1/count to each of them and 0 elsewhere; a row of only -inf follows
 //   masked_row (NaN by default); NaN anywhere makes the row NaN; cols = 0 is a

@@ -40,9 +40,9 @@ class softsign {
     const detail::double_word<V> d = detail::two_sum(V(1), magnitude);
     const V q = detail::divide(V(1), d);
     // 1/d = q (1 + residual) to first order, so 1/d^2 = q^2 + 2 q^2 residual.
-    const V residual =
-        detail::fma(detail::negate(q), d.low, detail::fma(detail::negate(q), d.high, V(1)));
-    return detail::fma(q, q, V(2) * (q * q) * residual);
+    const V residual = detail::multiply_add(detail::negate(q), d.low,
+                                            detail::minus_product(V(1), q, d.high));
+    return detail::multiply_add(q, q, V(2) * (q * q) * residual);
   }
 
   // f'(x) from y = f(x): (1 - |y|)^2, 1 - |y| exact in two words:
