@@ -46,7 +46,7 @@ class celu {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V second_derivative(V const& x) const {
-    return detail::select(x > V(0), V(0), exponential_of_quotient(x).times(V(1) / V(alpha_)));
+    return detail::select(x > V(0), V(0), exponential_of_quotient(x).times(detail::quotient(V(1), V(alpha_))));
   }
 
   // f'(x) from y = f(x): 1 where y > 0, else (y + alpha) / alpha
@@ -54,7 +54,7 @@ class celu {
   // (absolute accuracy as y nears -alpha, as elu's).
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative_from_output(V const& y) const {
-    return detail::select(y > V(0), V(1), (y + V(alpha_)) / V(alpha_));
+    return detail::select(y > V(0), V(1), detail::quotient(y + V(alpha_), V(alpha_)));
   }
 
  private:
@@ -63,8 +63,9 @@ class celu {
   template <class V>
   detail::exponential<V> exponential_of_quotient(V const& x) const {
     const V nonpositive = detail::select(x > V(0), V(0), x);
-    const V quotient = nonpositive / V(alpha_);
-    const V residual = detail::minus_product(nonpositive, quotient, V(alpha_)) / V(alpha_);
+    const V quotient = detail::quotient(nonpositive, V(alpha_));
+    const V residual =
+        detail::quotient(detail::minus_product(nonpositive, quotient, V(alpha_)), V(alpha_));
     // -inf / alpha = -inf leaves a NaN residual: the exponential drops the
     // low word of a clamped argument.
     return detail::exponential<V>(quotient, residual);

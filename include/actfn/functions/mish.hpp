@@ -199,7 +199,7 @@ class mish {
                                   detail::multiply_add(q + q, u, q + q));
     const V factor = detail::select(negative, V(4), V(4) * u);
     // The power of u applied inside the exponential: a subnormal f'' rounds once.
-    const V value = e.times(factor * bracket / (q * q * q));
+    const V value = e.times(detail::quotient(factor * bracket, q * q * q));
     // Infinite x: the limit, -0 on both sides (f'' tends to 0 from below).
     return detail::select(detail::abs(x) == V(std::numeric_limits<double>::infinity()), V(-0.0),
                           value);
