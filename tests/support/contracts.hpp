@@ -31,7 +31,7 @@ constexpr bounds elu{2, 1.5};
 constexpr bounds selu{2, 1.5};
 // float gelu_erf is the double kernel rounded once.
 template <class T>
-constexpr bounds gelu_erf = std::is_same<T, float>::value ? bounds{0.51, 0.51} : bounds{4, 5};
+constexpr bounds gelu_erf = std::is_same<T, float>::value ? bounds{0.51, 0.51} : bounds{2, 4};
 constexpr bounds gelu_tanh{2, 4};
 constexpr bounds softsign{1, 1.5};
 constexpr bounds hard_swish{1, 1};

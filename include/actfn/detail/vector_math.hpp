@@ -83,34 +83,41 @@ struct math_constants<double> {
       0x1.5555555555558p-1,  // 0.666666666666667
   };
   // (1 + 2z) * erfcx(z) as a polynomial in t = (z - 3) / (z + 3), z in
-  // [0, 29], degree 22: 2^-52.1 relative, Horner rounding included.
+  // [0, 29], degree 24: 2^-58.8 relative (Chebyshev); the two lowest
+  // coefficients carry a low word each, so that with the others rounded the
+  // polynomial is within 2^-56.2.
   static constexpr double erfcx_shift = 3.0;
   static constexpr double erfcx_highest = 29.0;
   static constexpr double erfcx_polynomial[] = {
-      -0x1.24afd80ec2921p-28,  // -4.259154819420721e-09
-      -0x1.27fea2f5ad808p-27,  // -8.614578810152675e-09
-      0x1.1b867b30926a6p-25,   // 3.300669105096809e-08
-      0x1.8c26023c0dea7p-24,   // 9.223550362444875e-08
-      -0x1.198f6d411c4bbp-23,  // -1.31111713516944e-07
-      -0x1.4516b928b6a08p-21,  // -6.055250071039116e-07
-      0x1.76928dbe3de0ep-22,   // 3.488478021030757e-07
-      0x1.d0fbfa2e44c58p-19,   // 3.46440290067413e-06
-      -0x1.868874529f421p-21,  // -7.274244445267921e-07
-      -0x1.512b344bc6942p-16,  // -2.0096824569917607e-05
-      0x1.4c0efb53e84f3p-18,   // 4.94805756892754e-06
-      0x1.0659971b3b71bp-13,   // 0.00012509821031108582
-      -0x1.b9121cb14a2c6p-14,  // -0.00010515946157297747
-      -0x1.98db492dbf9f7p-11,  // -0.000779832049118855
-      0x1.ef1bdc658ede4p-10,   // 0.0018886903066136435
-      0x1.4b884e07a5e05p-9,    // 0.002529391789561466
-      -0x1.8574c40a73019p-6,   // -0.02377051491366453
-      0x1.17ca287810fb2p-4,    // 0.06830802734572108
-      -0x1.e88b803a4d9p-4,     // -0.11927366341555867
-      0x1.098366a5b3f07p-3,    // 0.12964515870270807
-      -0x1.85a15c58aa305p-5,   // -0.04756229435344576
-      -0x1.15c084bb9e8e1p-3,   // -0.1356211061245807
-      0x1.40c522d7e4987p+0,    // 1.2530080582697296
+      0x1.4b5727fddff3ep-31,   // 6.0270477474640139e-10
+      0x1.ca036bee9395dp-32,   // 4.1656072940959121e-10
+      -0x1.078cc958b6a3ep-27,  // -7.6703129832264537e-09
+      -0x1.7e1412757e2f5p-27,  // -1.1119945168650193e-08
+      0x1.5fdbb553e400fp-25,   // 4.0961689733794433e-08
+      0x1.a5a8af103d0cbp-24,   // 9.8175118038424864e-08
+      -0x1.2fbb21119169bp-23,  // -1.4143575603942135e-07
+      -0x1.492c27bf45116p-21,  // -6.131315259138899e-07
+      0x1.7f8e95e2205c9p-22,   // 3.5721526903822534e-07
+      0x1.d1c745436bf86p-19,   // 3.4703195141635484e-06
+      -0x1.88ed8e6c6b51cp-21,  // -7.3188534837278675e-07
+      -0x1.5137ceed37dc7p-16,  // -2.0099759173384539e-05
+      0x1.4c2a5b6c14cc6p-18,   // 4.9496510251156809e-06
+      0x1.065a182c9ad38p-13,   // 0.00012509914940337665
+      -0x1.b91284d45132p-14,   // -0.00010515984042054312
+      -0x1.98db4fbad2523p-11,  // -0.00077983223977998552
+      0x1.ef1bdd64bf416p-10,   // 0.0018886903646369072
+      0x1.4b884e3b1fda1p-9,    // 0.0025293918129702529
+      -0x1.8574c40beb2b4p-6,   // -0.023770514919010124
+      0x1.17ca2877f528fp-4,    // 0.068308027344139641
+      -0x1.e88b803a48fe1p-4,   // -0.11927366341529889
+      0x1.098366a5b45e5p-3,    // 0.12964515870275686
+      -0x1.85a15c58aa5ddp-5,   // -0.047562294353450808
   };
+  // The coefficients of t and 1, as two words.
+  static constexpr double erfcx_linear_hi = -0x1.15c084bb9e8f1p-3;  // -0.13562110612458114
+  static constexpr double erfcx_linear_lo = -0x1.956d92a03e613p-58;
+  static constexpr double erfcx_constant_hi = 0x1.40c522d7e4987p+0;  // 1.2530080582697296
+  static constexpr double erfcx_constant_lo = 0x1.9861d7aa7193fp-55;
 };
 
 // Which arguments an exponential is built for: any (clamped on both sides)
@@ -142,6 +149,15 @@ class exponential {
   // below exp_lowest for |m| < 2^20.
   V times(V const& m) const {
     return detail::scale_by_power_of_2(detail::fused_multiply_add(m, e_r_minus_1_.high, m), n_);
+  }
+
+  // m * e^x for a two-word m = high + low, rounded once before the scaling.
+  V times(double_word<V> const& m) const {
+    const double_word<V> sum = detail::two_word_multiply_add(m.high, e_r_minus_1_.high, m.high);
+    const V low = detail::multiply_add(
+        m.high, e_r_minus_1_.low,
+        detail::multiply_add(m.low, V(1) + e_r_minus_1_.high, sum.low));
+    return detail::scale_by_power_of_2(sum.high + low, n_);
   }
 
   V value() const { return detail::scale_by_power_of_2(V(1) + e_r_minus_1_.high, n_); }
@@ -210,7 +226,7 @@ inline V expm1_nonpositive(V const& x) {
 // the residual.
 template <class V>
 inline V divide(V const& numerator, double_word<V> const& denominator) {
-  const V reciprocal = V(1) / denominator.high;
+  const V reciprocal = detail::quotient(V(1), denominator.high);
   const V quotient = numerator * reciprocal;
   const V residual =
       detail::multiply_add(detail::negate(quotient), denominator.low,
@@ -219,7 +235,7 @@ inline V divide(V const& numerator, double_word<V> const& denominator) {
 }
 template <class V>
 inline V divide(double_word<V> const& numerator, double_word<V> const& denominator) {
-  const V reciprocal = V(1) / denominator.high;
+  const V reciprocal = detail::quotient(V(1), denominator.high);
   const V quotient = numerator.high * reciprocal;
   const V residual = detail::multiply_add(
       detail::negate(quotient), denominator.low,
@@ -267,8 +283,8 @@ inline V log1p_unit_interval(V const& v, V const& v_low) {
   const double_word<V> v_minus_1 = detail::two_sum(v, V(-1));
   const V f = detail::select(halve, V(0.5) * v_minus_1.high, v);
   const V f_low = detail::select(halve, V(0.5) * (v_minus_1.low + v_low), v_low);
-  const V correction = f_low / (V(1) + f);
-  const V s = f / (V(2) + f);
+  const V correction = detail::quotient(f_low, V(1) + f);
+  const V s = detail::quotient(f, V(2) + f);
   const V s_squared = s * s;
   const V half_f_squared = V(0.5) * f * f;
   const V tail = detail::multiply_add(s_squared, detail::horner(s_squared, C::log1p_tail), half_f_squared);
@@ -277,15 +293,51 @@ inline V log1p_unit_interval(V const& v, V const& v_low) {
   return k_ln2_hi + (f - (half_f_squared - detail::multiply_add(s, tail, k_ln2_lo + correction)));
 }
 
-// erfcx(z) = e^(z^2) * erfc(z) for z in [0, erfcx_highest], as
-// P(t) / (1 + 2z) with t = (z - K) / (z + K): the map sends [0, inf) to
-// [-1, 1), where (1 + 2z) * erfcx(z) is smooth and tends to 2/sqrt(pi)
-// (Shepherd & Laframboise's variable; the coefficients are ours).
+// The quotient numerator / denominator as two words: divide()'s result and
+// its residual over the denominator.
 template <class V>
-inline V erfcx_nonnegative(V const& z) {
+inline double_word<V> divide_as_two_words(double_word<V> const& numerator,
+                                          double_word<V> const& denominator) {
+  const V quotient = detail::divide(numerator, denominator);
+  const V residual = detail::multiply_add(
+      detail::negate(quotient), denominator.low,
+      detail::minus_product(numerator.high, quotient, denominator.high) + numerator.low);
+  return {quotient, detail::quotient(residual, denominator.high)};
+}
+
+// erfcx(z) = e^(z^2) * erfc(z) for z = high + low in [0, erfcx_highest], as
+// two words, within about 0.6 ULP: P(t) / (1 + 2z) with t = (z - K) / (z + K):
+// the map sends [0, inf) to [-1, 1), where (1 + 2z) * erfcx(z) is smooth
+// and tends to 2/sqrt(pi) (Shepherd & Laframboise's variable; the
+// coefficients are ours). t, the last two Horner steps, 1 + 2z and the
+// quotient are carried as two words, so that only the polynomial's fit and
+// the rounding of its higher terms (below 2^-56 together) remain.
+template <class V>
+inline double_word<V> erfcx_nonnegative(double_word<V> const& z) {
   using C = math_constants<scalar_of_t<V>>;
-  const V t = (z - V(C::erfcx_shift)) / (z + V(C::erfcx_shift));
-  return detail::horner(t, C::erfcx_polynomial) / detail::multiply_add(z, V(2), V(1));
+  double_word<V> numerator = detail::two_sum(z.high, V(-C::erfcx_shift));
+  numerator.low = numerator.low + z.low;
+  double_word<V> denominator = detail::two_sum(z.high, V(C::erfcx_shift));
+  denominator.low = denominator.low + z.low;
+  const double_word<V> t = detail::divide_as_two_words(numerator, denominator);
+
+  const V higher = detail::horner(t.high, C::erfcx_polynomial);
+  // linear = c1 + t * higher, constant = c0 + t * linear, as two words
+  // (|c0| > |t * linear|, and the low words' products are below 2^-53).
+  const double_word<V> t_higher = detail::two_product(t.high, higher);
+  double_word<V> linear = detail::two_sum(V(C::erfcx_linear_hi), t_higher.high);
+  linear.low = linear.low + (t_higher.low + detail::multiply_add(t.low, higher,
+                                                                V(C::erfcx_linear_lo)));
+  const double_word<V> t_linear = detail::two_product(t.high, linear.high);
+  double_word<V> value = detail::fast_two_sum(V(C::erfcx_constant_hi), t_linear.high);
+  value.low = value.low + (t_linear.low + detail::multiply_add(
+                                              t.high, linear.low,
+                                              detail::multiply_add(t.low, linear.high,
+                                                                   V(C::erfcx_constant_lo))));
+
+  double_word<V> one_plus_2z = detail::two_sum(V(1), z.high + z.high);
+  one_plus_2z.low = one_plus_2z.low + (z.low + z.low);
+  return detail::divide_as_two_words(value, one_plus_2z);
 }
 
 // f'(x) on [C::window_low, C::window_high] around its root x0 =

@@ -17,8 +17,10 @@ namespace detail {
 // a factor 2.
 struct gelu_erf_constants {
   static constexpr double largest_magnitude = 39.0;
-  static constexpr double inv_sqrt2 = 0x1.6a09e667f3bcdp-1;     // 0.7071067811865476
-  static constexpr double inv_sqrt_2pi = 0x1.9884533d43651p-2;  // 0.3989422804014327
+  static constexpr double inv_sqrt2 = 0x1.6a09e667f3bcdp-1;         // 0.7071067811865476
+  static constexpr double inv_sqrt2_lo = -0x1.bdd3413b26456p-55;    // -4.833646656726457e-17
+  static constexpr double inv_sqrt_2pi = 0x1.9884533d43651p-2;      // 0.3989422804014327
+  static constexpr double inv_sqrt_2pi_lo = -0x1.cbc0d30ebfd15p-56;  // -2.49232720227773e-17
   static constexpr double sqrt2_hi = 0x1.6a09e667f3bcdp+0;      // 1.4142135623730951
   static constexpr double sqrt2_lo = -0x1.bdd3413b26456p-54;     // -9.667293313452913e-17
   static constexpr double window_low = -1.25;
@@ -86,13 +88,14 @@ struct gelu_erf_constants {
 //   f'(+inf) = 1; NaN gives NaN. Nothing underflows early: f(-10) is
 //   -7.62e-23, not 0, in float.
 //   Max error against a long double reference over the whole finite range:
-//   double: f within 4 ULP, f' within 5 ULP, f'' within 4 ULP;
+//   double: f within 2 ULP, f' within 4 ULP, f'' within 4 ULP;
 //   float: f, f' and f'' within 0.51 ULP (computed in double, rounded once);
 //   (absolute 2^-24 / 2^-53 within 1e-3 relative of x0).
 // With a = |x|, Phi(-a) = e^(-a^2/2) * erfcx(a/sqrt2) / 2. a^2 is split
-// exactly into two words by FMA, because erfc amplifies the error of its
-// argument's square by a^2; the factor a * erfcx / 2 is applied inside the
-// exponential, so a subnormal result rounds once. Then
+// exactly into two words, because erfc amplifies the error of its
+// argument's square by a^2; a/sqrt2, erfcx and the factor a * erfcx / 2 are
+// two words too, and the factor is applied inside the exponential with one
+// rounding, so a subnormal result rounds once. Then
 //   f = -a * Phi(-a) for x < 0, x - a * Phi(-a) for x >= 0 (no cancellation),
 //   f' = e^(-a^2/2) * (erfcx/2 - a/sqrt(2 pi)) for x < 0, 1 minus that for x >= 0.
 // A float kernel built the same way stays near 4 ULP (the rounding of a/sqrt2,
@@ -131,7 +134,11 @@ class gelu_erf {
   template <class V>
   static V value(V const& x) {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
-    const V a_phi_minus_a = gaussian_tail(a).times(a * half_erfcx(a));
+    // a * erfcx / 2 as two words, applied with one rounding.
+    const detail::double_word<V> h = half_erfcx(a);
+    detail::double_word<V> a_h = detail::two_product(a, h.high);
+    a_h.low = detail::multiply_add(a, h.low, a_h.low);
+    const V a_phi_minus_a = gaussian_tail(a).times(a_h);
     const V general = detail::select(x < V(0), detail::negate(a_phi_minus_a), x - a_phi_minus_a);
     const V small = x * detail::multiply_add(x, detail::horner(x * x, C::phi_odd), V(0.5));
     return detail::select(a <= V(C::small_magnitude), small, general);
@@ -140,8 +147,11 @@ class gelu_erf {
   template <class V>
   static V slope(V const& x) {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
-    // erfcx / 2 - a / sqrt(2 pi) cancels near x0: the product exact.
-    const V m = detail::minus_product(half_erfcx(a), a, V(C::inv_sqrt_2pi));
+    // erfcx / 2 - a / sqrt(2 pi), which cancels near x0, as two words.
+    const detail::double_word<V> h = half_erfcx(a);
+    const detail::double_word<V> a_c = detail::two_product(a, V(C::inv_sqrt_2pi));
+    detail::double_word<V> m = detail::two_sum(h.high, detail::negate(a_c.high));
+    m.low = m.low + (h.low - detail::multiply_add(a, V(C::inv_sqrt_2pi_lo), a_c.low));
     const V tail = gaussian_tail(a).times(m);
     const V large = detail::select(x < V(0), tail, V(1) - tail);
     const V small = detail::multiply_add(x, detail::horner(x * x, C::derivative_odd), V(0.5));
@@ -164,10 +174,14 @@ class gelu_erf {
     return detail::exponential<V>(V(-0.5) * square.high, V(-0.5) * square.low);
   }
 
-  // erfcx(a/sqrt2) / 2 = Phi(-a) * e^(a^2/2)
+  // erfcx(a/sqrt2) / 2 = Phi(-a) * e^(a^2/2), as two words (a/sqrt2 too:
+  // erfcx passes its argument's relative error on whole for large a).
   template <class V>
-  static V half_erfcx(V const& a) {
-    return V(0.5) * detail::erfcx_nonnegative(a * V(C::inv_sqrt2));
+  static detail::double_word<V> half_erfcx(V const& a) {
+    detail::double_word<V> z = detail::two_product(a, V(C::inv_sqrt2));
+    z.low = detail::multiply_add(a, V(C::inv_sqrt2_lo), z.low);
+    const detail::double_word<V> erfcx = detail::erfcx_nonnegative(z);
+    return {V(0.5) * erfcx.high, V(0.5) * erfcx.low};
   }
 };
 
