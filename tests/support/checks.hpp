@@ -8,8 +8,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <iostream>
 #include <limits>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,14 +25,31 @@
 
 namespace support {
 
+// The samples below divided by ACTFN_TEST_SAMPLE_DIVISOR (a power of 2 up to
+// 1024; 1 when unset): for a target whose long double arithmetic is
+// emulated (AArch64's IEEE quad, run under qemu in CI), where the full
+// samples would take hours. Every binade is still covered.
+inline std::size_t sample_divisor() {
+  static const std::size_t divisor = [] {
+    const char* text = std::getenv("ACTFN_TEST_SAMPLE_DIVISOR");
+    const long value = text == nullptr ? 1 : std::strtol(text, nullptr, 10);
+    if (value < 1 || value > 1024 || (value & (value - 1)) != 0) {
+      throw std::invalid_argument("ACTFN_TEST_SAMPLE_DIVISOR must be a power of 2 from 1 to 1024");
+    }
+    if (value > 1) std::cout << "samples divided by " << value << "\n";
+    return static_cast<std::size_t>(value);
+  }();
+  return divisor;
+}
+
 // Sample sizes: float takes one bit pattern in every run of 255 (2^23 of each
 // sign, a stratified sample of 2^24 of the 2^32 patterns) plus 2^18 uniform
 // points; double takes 2^20 random patterns of each sign plus 2^18 uniform
 // points.
 template <class T>
 std::vector<T> const& accuracy_sample() {
-  static const std::vector<T> xs =
-      finite_range_sample<T>(sizeof(T) == 4 ? (1u << 23) : (1u << 20), 1u << 18);
+  static const std::vector<T> xs = finite_range_sample<T>(
+      (sizeof(T) == 4 ? (1u << 23) : (1u << 20)) / sample_divisor(), (1u << 18) / sample_divisor());
   return xs;
 }
 
@@ -122,8 +142,8 @@ void check_second_derivative_differences(F const& f, Derivative const& derivativ
 // patterns of each sign, plus 2^16 uniform points in [-20, 20].
 template <class T>
 std::vector<T> const& second_derivative_sample() {
-  static const std::vector<T> xs =
-      finite_range_sample<T>(sizeof(T) == 4 ? (1u << 19) : (1u << 17), 1u << 16);
+  static const std::vector<T> xs = finite_range_sample<T>(
+      (sizeof(T) == 4 ? (1u << 19) : (1u << 17)) / sample_divisor(), (1u << 16) / sample_divisor());
   return xs;
 }
 

@@ -6,10 +6,16 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 
 namespace reference {
 
 using real = long double;
+// 11 bits beyond double's 53 at least: x87's 64 (x86-64) or IEEE quad's 113
+// (AArch64 Linux). A target whose long double is double cannot measure
+// double kernels in ULP.
+static_assert(std::numeric_limits<real>::digits >= 64,
+              "the references need a long double of at least 64 significand bits");
 
 constexpr real sqrt2 = 1.414213562373095048801688724209698079L;
 constexpr real sqrt_2pi = 2.506628274631000502415765284811045253L;
@@ -85,11 +91,13 @@ constexpr real silu_exp_zero = 0.2784645427610737951093587390229801554L;
 struct two_long_doubles {
   real hi, lo;
 };
-// Dekker's exact product with Veltkamp's split into 32-bit halves (std::fma
-// on long double is a slow software routine); exact for the products of two
-// float or double values (no overflow in the split).
+// Dekker's exact product with Veltkamp's split into halves of
+// ceil(digits / 2) bits (std::fma on long double is a slow software
+// routine); exact for the products of two float or double values (no
+// overflow in the split).
+inline const real splitter = std::ldexp(real(1), (std::numeric_limits<real>::digits + 1) / 2) + 1;
 inline real upper_half(real v) {
-  const real big = v * 4294967297.0L;  // 2^32 + 1
+  const real big = v * splitter;
   return big - (big - v);
 }
 inline two_long_doubles product(real beta, real x) {
@@ -155,7 +163,12 @@ inline real mish_derivative(real x) {
 // (gelu_tanh, silu, mish), the *_second_derivative_scale gives the sum of
 // their magnitudes, the scale a kernel's rounding errors are measured
 // against there.
-constexpr real sqrt2_lo = 3.790065117786514159310124e-20L;  // sqrt2 - (long double)sqrt2
+// sqrt(2) - sqrt2 for the target's long double (x87's or quad's): the
+// residual of the square, (2 - sqrt2^2) / (2 sqrt2), with the square exact.
+inline const real sqrt2_lo = [] {
+  const two_long_doubles square = product(sqrt2, sqrt2);
+  return ((2 - square.hi) - square.lo) / (2 * sqrt2);
+}();
 
 inline real sigmoid_second_derivative(real x) { return -sigmoid_derivative(x) * std::tanh(x / 2); }
 inline real tanh_second_derivative(real x) { return -2 * std::tanh(x) * tanh_derivative(x); }
