@@ -294,15 +294,32 @@ inline V log1p_unit_interval(V const& v, V const& v_low) {
 }
 
 // The quotient numerator / denominator as two words: divide()'s result and
-// its residual over the denominator.
+// its residual times the reciprocal (one division in all).
 template <class V>
 inline double_word<V> divide_as_two_words(double_word<V> const& numerator,
                                           double_word<V> const& denominator) {
-  const V quotient = detail::divide(numerator, denominator);
-  const V residual = detail::multiply_add(
-      detail::negate(quotient), denominator.low,
-      detail::minus_product(numerator.high, quotient, denominator.high) + numerator.low);
-  return {quotient, detail::quotient(residual, denominator.high)};
+  const auto residual_of = [&](V const& q) {
+    return detail::multiply_add(
+        detail::negate(q), denominator.low,
+        detail::minus_product(numerator.high, q, denominator.high) + numerator.low);
+  };
+  const V reciprocal = detail::quotient(V(1), denominator.high);
+  const V first = numerator.high * reciprocal;
+  const V quotient = detail::multiply_add(residual_of(first), reciprocal, first);
+  return {quotient, residual_of(quotient) * reciprocal};
+}
+
+// erfcx(z) for z in [0, erfcx_highest], in one word: the same polynomial
+// with every step rounded (2^-52 relative), for results that are rounded to
+// float afterwards, at half the cost of the two-word form below.
+template <class V>
+inline V erfcx_nonnegative(V const& z) {
+  using C = math_constants<scalar_of_t<V>>;
+  const V t = detail::quotient(z - V(C::erfcx_shift), z + V(C::erfcx_shift));
+  const V linear =
+      detail::multiply_add(detail::horner(t, C::erfcx_polynomial), t, V(C::erfcx_linear_hi));
+  const V value = detail::multiply_add(linear, t, V(C::erfcx_constant_hi));
+  return detail::quotient(value, detail::multiply_add(z, V(2), V(1)));
 }
 
 // erfcx(z) = e^(z^2) * erfc(z) for z = high + low in [0, erfcx_highest], as

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <type_traits>
+
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
 
@@ -93,15 +95,15 @@ struct gelu_erf_constants {
 //   (absolute 2^-24 / 2^-53 within 1e-3 relative of x0).
 // With a = |x|, Phi(-a) = e^(-a^2/2) * erfcx(a/sqrt2) / 2. a^2 is split
 // exactly into two words, because erfc amplifies the error of its
-// argument's square by a^2; a/sqrt2, erfcx and the factor a * erfcx / 2 are
-// two words too, and the factor is applied inside the exponential with one
-// rounding, so a subnormal result rounds once. Then
+// argument's square by a^2; for double results a/sqrt2, erfcx and the
+// factor a * erfcx / 2 are two words too (float results, rounded from
+// double, need none of that and skip it), and the factor is applied inside
+// the exponential with one rounding, so a subnormal result rounds once. Then
 //   f = -a * Phi(-a) for x < 0, x - a * Phi(-a) for x >= 0 (no cancellation),
 //   f' = e^(-a^2/2) * (erfcx/2 - a/sqrt(2 pi)) for x < 0, 1 minus that for x >= 0.
 // A float kernel built the same way stays near 4 ULP (the rounding of a/sqrt2,
 // of Horner's steps in erfcx, of its divisions and of the products add up),
-// so float lanes go through the double kernel and cost what it costs per
-// element (bench/: gelu_erf float against double). f'' takes 2 - x^2 as
+// so float lanes go through the double kernel with one-word erfcx. f'' takes 2 - x^2 as
 // (sqrt2 - |x|)(sqrt2 + |x|) with sqrt2 in two words, so the first factor is
 // exact near the zeros and f'' keeps its relative accuracy through them.
 template <class T>
@@ -116,12 +118,12 @@ class gelu_erf {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
-    return detail::in_double_precision(x, [](auto const& wide) { return value(wide); });
+    return detail::in_double_precision(x, [](auto const& wide) { return value<T>(wide); });
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative(V const& x) const {
-    return detail::in_double_precision(x, [](auto const& wide) { return slope(wide); });
+    return detail::in_double_precision(x, [](auto const& wide) { return slope<T>(wide); });
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
@@ -130,29 +132,43 @@ class gelu_erf {
   }
 
  private:
-  // f, f' and f'' for double lanes.
-  template <class V>
+  // f, f' and f'' for double lanes, for results of type Result: a float
+  // result takes erfcx in one word (2^-52, far below its half ULP), a double
+  // one in two.
+  template <class Result, class V>
   static V value(V const& x) {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
-    // a * erfcx / 2 as two words, applied with one rounding.
-    const detail::double_word<V> h = half_erfcx(a);
-    detail::double_word<V> a_h = detail::two_product(a, h.high);
-    a_h.low = detail::multiply_add(a, h.low, a_h.low);
-    const V a_phi_minus_a = gaussian_tail(a).times(a_h);
+    V a_phi_minus_a;
+    if constexpr (std::is_same<Result, float>::value) {
+      a_phi_minus_a = gaussian_tail(a).times(a * (V(0.5) * erfcx_of_scaled(a)));
+    } else {
+      // a * erfcx / 2 as two words, applied with one rounding.
+      const detail::double_word<V> h = half_erfcx(a);
+      detail::double_word<V> a_h = detail::two_product(a, h.high);
+      a_h.low = detail::multiply_add(a, h.low, a_h.low);
+      a_phi_minus_a = gaussian_tail(a).times(a_h);
+    }
     const V general = detail::select(x < V(0), detail::negate(a_phi_minus_a), x - a_phi_minus_a);
     const V small = x * detail::multiply_add(x, detail::horner(x * x, C::phi_odd), V(0.5));
     return detail::select(a <= V(C::small_magnitude), small, general);
   }
 
-  template <class V>
+  template <class Result, class V>
   static V slope(V const& x) {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
-    // erfcx / 2 - a / sqrt(2 pi), which cancels near x0, as two words.
-    const detail::double_word<V> h = half_erfcx(a);
-    const detail::double_word<V> a_c = detail::two_product(a, V(C::inv_sqrt_2pi));
-    detail::double_word<V> m = detail::two_sum(h.high, detail::negate(a_c.high));
-    m.low = m.low + (h.low - detail::multiply_add(a, V(C::inv_sqrt_2pi_lo), a_c.low));
-    const V tail = gaussian_tail(a).times(m);
+    // erfcx / 2 - a / sqrt(2 pi), which cancels near x0: the product exact,
+    // and for a double result the difference in two words.
+    V tail;
+    if constexpr (std::is_same<Result, float>::value) {
+      const V h = V(0.5) * erfcx_of_scaled(a);
+      tail = gaussian_tail(a).times(detail::minus_product(h, a, V(C::inv_sqrt_2pi)));
+    } else {
+      const detail::double_word<V> h = half_erfcx(a);
+      const detail::double_word<V> a_c = detail::two_product(a, V(C::inv_sqrt_2pi));
+      detail::double_word<V> m = detail::two_sum(h.high, detail::negate(a_c.high));
+      m.low = m.low + (h.low - detail::multiply_add(a, V(C::inv_sqrt_2pi_lo), a_c.low));
+      tail = gaussian_tail(a).times(m);
+    }
     const V large = detail::select(x < V(0), tail, V(1) - tail);
     const V small = detail::multiply_add(x, detail::horner(x * x, C::derivative_odd), V(0.5));
     const V direct = detail::select(a <= V(C::small_magnitude), small, large);
@@ -182,6 +198,11 @@ class gelu_erf {
     z.low = detail::multiply_add(a, V(C::inv_sqrt2_lo), z.low);
     const detail::double_word<V> erfcx = detail::erfcx_nonnegative(z);
     return {V(0.5) * erfcx.high, V(0.5) * erfcx.low};
+  }
+  // erfcx(a/sqrt2) in one word.
+  template <class V>
+  static V erfcx_of_scaled(V const& a) {
+    return detail::erfcx_nonnegative(a * V(C::inv_sqrt2));
   }
 };
 
