@@ -98,6 +98,33 @@ inline xsimd::batch_bool<T, A> either(xsimd::batch_bool<T, A> const& a,
   return a | b;
 }
 
+// x as it was rounded, hidden from the optimizer: with -ffp-contract=fast,
+// clang fuses a product into a later addition even across inlined functions,
+// which would skip the product's rounding that two-word arithmetic accounts
+// for. An empty asm that takes and gives back the register costs nothing.
+template <class V>
+inline V as_rounded(V const& x) {
+#if defined(__GNUC__) && (defined(__SSE2__) || defined(__aarch64__))
+#if defined(__aarch64__)
+#define ACTFN_VECTOR_REGISTER "+w"
+#else
+#define ACTFN_VECTOR_REGISTER "+v"
+#endif
+  if constexpr (std::is_arithmetic<V>::value) {
+    V copy = x;
+    __asm__("" : ACTFN_VECTOR_REGISTER(copy));
+    return copy;
+  } else {
+    typename V::register_type copy = x;
+    __asm__("" : ACTFN_VECTOR_REGISTER(copy));
+    return V(copy);
+  }
+#undef ACTFN_VECTOR_REGISTER
+#else
+  return x;
+#endif
+}
+
 // a * b + c: rounded once where the target has FMA, twice where it does not
 // (the x86-64 baseline, x86-64-v2), the same on scalars and batches either
 // way. For steps whose error bound allows both (Horner's rule, sums of terms
@@ -108,7 +135,9 @@ inline T multiply_add(T a, T b, T c) {
 #if ACTFN_HAS_FMA
   return std::fma(a, b, c);
 #else
-  return a * b + c;
+  // as_rounded: clang contracts a * b + c even when it folds constants, which
+  // the batches' step never is.
+  return detail::as_rounded(a * b) + c;
 #endif
 }
 // xsimd before 11 has no AVX-512 fma kernel and falls back to an unfused
@@ -296,32 +325,6 @@ inline V scale_by_power_of_2(V const& v, V const& n) {
   return (v * detail::pow2(first)) * detail::pow2(n - first);
 }
 
-// x as it was rounded, hidden from the optimizer: with -ffp-contract=fast,
-// clang fuses a product into a later addition even across inlined functions,
-// which would skip the product's rounding that two-word arithmetic accounts
-// for. An empty asm that takes and gives back the register costs nothing.
-template <class V>
-inline V as_rounded(V const& x) {
-#if defined(__GNUC__) && (defined(__SSE2__) || defined(__aarch64__))
-#if defined(__aarch64__)
-#define ACTFN_VECTOR_REGISTER "+w"
-#else
-#define ACTFN_VECTOR_REGISTER "+v"
-#endif
-  if constexpr (std::is_arithmetic<V>::value) {
-    V copy = x;
-    __asm__("" : ACTFN_VECTOR_REGISTER(copy));
-    return copy;
-  } else {
-    typename V::register_type copy = x;
-    __asm__("" : ACTFN_VECTOR_REGISTER(copy));
-    return V(copy);
-  }
-#undef ACTFN_VECTOR_REGISTER
-#else
-  return x;
-#endif
-}
 
 // Error-free products. With FMA the rounding error of a * b is one fused
 // step; without it, float lanes take the product in double, and double
