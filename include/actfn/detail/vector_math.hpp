@@ -311,7 +311,8 @@ inline double_word<V> divide_as_two_words(double_word<V> const& numerator,
 
 // erfcx(z) for z in [0, erfcx_highest], in one word: the same polynomial
 // with every step rounded (2^-52 relative), for results that are rounded to
-// float afterwards, at half the cost of the two-word form below.
+// float afterwards (gelu_erf's float lanes), where the two-word form below
+// would buy nothing.
 template <class V>
 inline V erfcx_nonnegative(V const& z) {
   using C = math_constants<scalar_of_t<V>>;
@@ -323,7 +324,7 @@ inline V erfcx_nonnegative(V const& z) {
 }
 
 // erfcx(z) = e^(z^2) * erfc(z) for z = high + low in [0, erfcx_highest], as
-// two words, within about 0.6 ULP: P(t) / (1 + 2z) with t = (z - K) / (z + K):
+// two words: P(t) / (1 + 2z) with t = (z - K) / (z + K):
 // the map sends [0, inf) to [-1, 1), where (1 + 2z) * erfcx(z) is smooth
 // and tends to 2/sqrt(pi) (Shepherd & Laframboise's variable; the
 // coefficients are ours). t, the last two Horner steps, 1 + 2z and the
