@@ -57,54 +57,80 @@ void expected_elementwise(F const& f, X const& x, G const& dy, matrix<typename F
   actfn::backward(f, packed.data(), gradient.data(), dx.data(), n);
 }
 
+// Every entry point of f on x (and dy), bit for bit the pointer API's.
+template <class F, class X, class G>
+void check_every_entry_point(F const& f, X const& x, G const& dy) {
+  using T = typename F::value_type;
+  matrix<T> y, d, dx;
+  expected_elementwise(f, x, dy, y, d, dx);
+  CHECK(same_bits(actfn::eigen::forward(f, x), y));
+  CHECK(same_bits(actfn::eigen::derivative(f, x), d));
+  CHECK(same_bits(actfn::eigen::backward(f, x, dy), dx));
+  // Into existing destinations of either storage order, and a block.
+  row_major<T> out(x.rows(), x.cols());
+  actfn::eigen::forward_into(f, x, out);
+  CHECK(same_bits(out, y));
+  matrix<T> target = matrix<T>::Zero(x.rows() + 2, x.cols() + 1);
+  actfn::eigen::backward_into(f, x, dy, target.block(1, 1, x.rows(), x.cols()));
+  CHECK(same_bits(target.block(1, 1, x.rows(), x.cols()), dx));
+  CHECK(target(0, 0) == T(0));  // nothing outside the block is written
+  // Through a Ref, over what backward_into wrote.
+  Eigen::Ref<matrix<T>> derivative_target = target.block(0, 0, x.rows(), x.cols());
+  actfn::eigen::derivative_into(f, x, derivative_target);
+  CHECK(same_bits(target.block(0, 0, x.rows(), x.cols()), d));
+  // Inside Eigen's own expressions.
+  const matrix<T> expression = x.unaryExpr(f);
+  CHECK(same_bits(expression, y));
+}
+
 }  // namespace
+
+// The adapters are one template over the functor: every functor goes through
+// forward, derivative, backward and unaryExpr on a matrix, and every entry point on every kind of dense
+// object through a smooth and a piecewise functor (all ten kinds for all thirty functors took
+// minutes to compile and tested nothing more).
+TEMPLATE_TEST_CASE("eigen: every functor", "[eigen]", float, double) {
+  using T = TestType;
+  matrix<T> big(40, 30), gradient_big(40, 30);
+  fill_random(big, 1);
+  fill_random(gradient_big, 2);
+  support::for_each_function<T>([&](std::string const& name, auto const& f) {
+    INFO(name);
+    matrix<T> y, d, dx;
+    expected_elementwise(f, big, gradient_big, y, d, dx);
+    CHECK(same_bits(actfn::eigen::forward(f, big), y));
+    CHECK(same_bits(actfn::eigen::derivative(f, big), d));
+    CHECK(same_bits(actfn::eigen::backward(f, big, gradient_big), dx));
+    const matrix<T> expression = big.unaryExpr(f);
+    CHECK(same_bits(expression, y));
+  });
+}
 
 TEMPLATE_TEST_CASE("eigen: elementwise on every kind of dense object", "[eigen]", float, double) {
   using T = TestType;
   matrix<T> big(40, 30), gradient_big(40, 30);
   fill_random(big, 1);
   fill_random(gradient_big, 2);
-  row_major<T> big_row_major = big;
-  support::for_each_function<T>([&](std::string const& name, auto const& f) {
-    INFO(name);
-    matrix<T> y, d, dx;
-    const auto check_all = [&](auto const& x, auto const& dy) {
-      expected_elementwise(f, x, dy, y, d, dx);
-      CHECK(same_bits(actfn::eigen::forward(f, x), y));
-      CHECK(same_bits(actfn::eigen::derivative(f, x), d));
-      CHECK(same_bits(actfn::eigen::backward(f, x, dy), dx));
-      // Into existing destinations of either storage order, and a block.
-      row_major<T> out(x.rows(), x.cols());
-      actfn::eigen::forward_into(f, x, out);
-      CHECK(same_bits(out, y));
-      matrix<T> target = matrix<T>::Zero(x.rows() + 2, x.cols() + 1);
-      actfn::eigen::backward_into(f, x, dy, target.block(1, 1, x.rows(), x.cols()));
-      CHECK(same_bits(target.block(1, 1, x.rows(), x.cols()), dx));
-      CHECK(target(0, 0) == T(0));  // nothing outside the block is written
-      // Through a Ref, over what backward_into wrote.
-      Eigen::Ref<matrix<T>> derivative_target = target.block(0, 0, x.rows(), x.cols());
-      actfn::eigen::derivative_into(f, x, derivative_target);
-      CHECK(same_bits(target.block(0, 0, x.rows(), x.cols()), d));
-      // Inside Eigen's own expressions.
-      const matrix<T> expression = x.unaryExpr(f);
-      CHECK(same_bits(expression, y));
-    };
-    check_all(big, gradient_big);                                        // contiguous
-    check_all(big_row_major, gradient_big);                              // mixed orders
-    check_all(big.block(3, 2, 17, 9), gradient_big.block(0, 0, 17, 9));  // outer stride
-    check_all(big.col(4), gradient_big.col(5));                          // a column
-    check_all(big.row(4), gradient_big.row(5));                          // inner stride
+  const row_major<T> big_row_major = big;
+  const auto check_all = [&](auto const& f) {
+    check_every_entry_point(f, big, gradient_big);                              // contiguous
+    check_every_entry_point(f, big_row_major, gradient_big);                    // mixed orders
+    check_every_entry_point(f, big.block(3, 2, 17, 9), gradient_big.block(0, 0, 17, 9));
+    check_every_entry_point(f, big.col(4), gradient_big.col(5));                // a column
+    check_every_entry_point(f, big.row(4), gradient_big.row(5));                // inner stride
     const Eigen::Map<const matrix<T>, 0, Eigen::Stride<Eigen::Dynamic, 2>> strided(
         big.data(), 10, 6, Eigen::Stride<Eigen::Dynamic, 2>(40, 2));
-    check_all(strided, gradient_big.block(0, 0, 10, 6));
+    check_every_entry_point(f, strided, gradient_big.block(0, 0, 10, 6));
     const Eigen::Array<T, Eigen::Dynamic, 1> array = big.col(0).array();
-    check_all(array, gradient_big.col(0).array());
-    check_all(big * T(0.5), gradient_big);  // an expression
+    check_every_entry_point(f, array, gradient_big.col(0).array());
+    check_every_entry_point(f, big * T(0.5), gradient_big);  // an expression
     const Eigen::Ref<const matrix<T>> reference_to_block = big.block(1, 1, 8, 8);
-    check_all(reference_to_block, gradient_big.block(2, 2, 8, 8));  // Ref
+    check_every_entry_point(f, reference_to_block, gradient_big.block(2, 2, 8, 8));  // Ref
     const Eigen::Matrix<T, 4, 4> fixed = big.template block<4, 4>(0, 0);
-    check_all(fixed, gradient_big.template block<4, 4>(5, 5));  // fixed size
-  });
+    check_every_entry_point(f, fixed, gradient_big.template block<4, 4>(5, 5));  // fixed size
+  };
+  check_all(actfn::gelu_tanh<T>{});
+  check_all(actfn::leaky_relu<T>(T(0.1)));
 }
 
 TEMPLATE_TEST_CASE("eigen: second derivative", "[eigen]", float, double) {

@@ -4,7 +4,8 @@
 // Every public entry point, instantiated for float and double. CMake builds
 // this twice: with -fno-exceptions (no_exceptions.cmake runs it and checks
 // that bad input ends it with the message), and with -Wconversion -Wshadow
-// -Werror in C++17 and C++20, for users who enable those warnings.
+// -Werror in the build's standard (CI: C++17 and C++20), for users who enable
+// those warnings.
 //   every_entry_point valid    runs everything on valid input, exits 0
 //   every_entry_point default  passes bad input: the default handler aborts
 //   every_entry_point handler  passes bad input to an installed handler
