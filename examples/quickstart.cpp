@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The actfn authors
 
-// Prints every activation's value and derivative at a few points, then runs
-// one forward and backward pass over a buffer with the array API.
+// Prints every activation's value and derivative at a few points (every
+// functor of actfn's list, with its default parameters), then runs one
+// forward and backward pass over a buffer with the array API.
 #include <actfn/actfn.hpp>
 
 #include <cstdio>
 #include <vector>
 
 template <class F>
-void show(const char* name, F const& f) {
-  std::printf("%-11s", name);
+void show(F const& f) {
+  std::printf("%-12s", actfn::descriptor<F>::name);
   for (double x : {-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0}) {
     std::printf(" % 9.5f/% 8.5f", f(x), f.derivative(x));
   }
@@ -18,20 +19,14 @@ void show(const char* name, F const& f) {
 }
 
 int main() {
-  std::printf("%-11s", "f(x)/f'(x)");
+  std::printf("%-12s", "f(x)/f'(x)");
   for (double x : {-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0}) std::printf("  x = % 4.1f        ", x);
   std::printf("\n");
-  show("step", actfn::step<double>{});
-  show("linear", actfn::linear<double>{});
-  show("sigmoid", actfn::sigmoid<double>{});
-  show("tanh", actfn::tanh<double>{});
-  show("relu", actfn::relu<double>{});
-  show("leaky_relu", actfn::leaky_relu<double>{});
-  show("prelu", actfn::prelu<double>{});
-  show("elu", actfn::elu<double>{});
-  show("selu", actfn::selu<double>{});
-  show("gelu_erf", actfn::gelu_erf<double>{});
-  show("gelu_tanh", actfn::gelu_tanh<double>{});
+  // A functor per activation: actfn::sigmoid<double>{}, actfn::elu<double>(0.5), ...
+  actfn::for_each_type(actfn::elementwise_functions<double>{}, [](auto function) {
+    using F = typename decltype(function)::type;
+    show(actfn::make_functor<F>(actfn::descriptor<F>::tested[0]));
+  });
 
   // The array API: any length, any alignment, in place allowed.
   std::vector<float> x = {-2.0f, -0.5f, 0.0f, 0.5f, 2.0f}, y(x.size()), dy(x.size(), 1.0f),

@@ -93,20 +93,20 @@ int main(int argc, char** argv) {
   std::printf(
       "float, every %llu-th of the 2^32 bit patterns; max error in ULP against long double\n",
       static_cast<unsigned long long>(step));
-  std::printf("%-16s %12s %14s %6s %12s %14s %6s %12s\n", "function", "forward", "at x", "bound",
+  std::printf("%-32s %12s %14s %6s %12s %14s %6s %12s\n", "function", "forward", "at x", "bound",
               "derivative", "at x", "bound", "|abs| @ zero");
   bool within = true;
-  support::for_each_contract<float>([&](std::string const& name, auto const& f, auto const& forward,
-                                        auto const& derivative, support::bounds const& limit,
-                                        std::vector<support::real> const& zeros) {
+  support::for_each_contract<float>([&](std::string const& name, auto const& f,
+                                        reference::functions const& exact,
+                                        support::bounds const& limit) {
     if (!names.empty() && std::find(names.begin(), names.end(), name) == names.end()) return;
-    const sweep_result result = sweep(f, forward, derivative, zeros, step);
+    const sweep_result result = sweep(f, exact.value, exact.slope, exact.slope_zeros, step);
     const bool ok =
         result.forward.max_ulp <= limit.forward_ulp &&
         result.derivative.max_ulp <= limit.derivative_ulp &&
         result.derivative.max_absolute_near_zero <= support::absolute_bound_near_zero<float>();
     within = within && ok;
-    std::printf("%-16s %12.3f %14.7g %6.1f %12.3f %14.7g %6.1f %12.3g%s\n", name.c_str(),
+    std::printf("%-32s %12.3f %14.7g %6.1f %12.3f %14.7g %6.1f %12.3g%s\n", name.c_str(),
                 double(result.forward.max_ulp), double(result.forward.at),
                 double(limit.forward_ulp), double(result.derivative.max_ulp),
                 double(result.derivative.at), double(limit.derivative_ulp),

@@ -13,12 +13,6 @@
 // The only zero of gelu_erf'(x).
 static constexpr support::real derivative_zero = reference::gelu_erf_derivative_zero;
 
-TEMPLATE_TEST_CASE("gelu_erf: accuracy over the finite range", "[gelu_erf]", float, double) {
-  support::check_accuracy<TestType>("gelu_erf", actfn::gelu_erf<TestType>{}, reference::gelu_erf,
-                                    reference::gelu_erf_derivative,
-                                    support::contract::gelu_erf<TestType>, {derivative_zero});
-}
-
 // Densely where the function does its work: 2^22 evenly spread points of
 // [-40, 40] (40 is the clamp), one random double in each step, and the
 // points where an earlier kernel was off (4.66 ULP at x = -2.1950096).
@@ -34,12 +28,12 @@ TEST_CASE("gelu_erf: double, a dense sample of [-40, 40]", "[gelu_erf]") {
   actfn::forward(f, xs, values);
   const support::error_report forward = support::measure(xs, values, reference::gelu_erf);
   support::print("gelu_erf<double> forward, dense", forward);
-  CHECK(forward.max_ulp <= support::contract::gelu_erf<double>.forward_ulp);
+  CHECK(forward.max_ulp <= support::accuracy_of<actfn::gelu_erf<double>>.forward_ulp);
   actfn::derivative(f, xs, values);
   const support::error_report derivative =
       support::measure(xs, values, reference::gelu_erf_derivative, {derivative_zero});
   support::print("gelu_erf<double> derivative, dense", derivative);
-  CHECK(derivative.max_ulp <= support::contract::gelu_erf<double>.derivative_ulp);
+  CHECK(derivative.max_ulp <= support::accuracy_of<actfn::gelu_erf<double>>.derivative_ulp);
   CHECK(derivative.max_absolute_near_zero <= support::absolute_bound_near_zero<double>());
 }
 
@@ -51,7 +45,7 @@ TEMPLATE_TEST_CASE("gelu_erf: derivative near its zero", "[gelu_erf]", float, do
   using T = TestType;
   support::check_derivative_beside_zero<T>(actfn::gelu_erf<T>{}, reference::gelu_erf_derivative,
                                            derivative_zero,
-                                           support::contract::gelu_erf<T>.derivative_ulp);
+                                           support::accuracy_of<actfn::gelu_erf<T>>.derivative_ulp);
 }
 
 TEMPLATE_TEST_CASE("gelu_erf: tails and special values", "[gelu_erf]", float, double) {
@@ -79,14 +73,14 @@ TEMPLATE_TEST_CASE("gelu_erf: second derivative", "[gelu_erf]", float, double) {
   const actfn::gelu_erf<T> f;
   support::check_second_derivative_accuracy<T>("gelu_erf", f,
                                                reference::gelu_erf_second_derivative,
-                                               support::contract::second_derivative::gelu_erf<T>);
+                                               support::accuracy_of<actfn::gelu_erf<T>>.second_derivative_ulp);
   support::check_second_derivative_differences<T>(f, reference::gelu_erf_derivative);
   // Relative accuracy right at the zeros +-sqrt2 (the nearest T on both sides).
   const T root = static_cast<T>(reference::sqrt2);
   for (T x : {root, std::nextafter(root, T(0)), std::nextafter(root, T(2)), -root}) {
     INFO("x = " << double(x));
     CHECK(support::ulp_error(f.second_derivative(x), reference::gelu_erf_second_derivative(x)) <=
-          support::contract::second_derivative::gelu_erf<T>);
+          support::accuracy_of<actfn::gelu_erf<T>>.second_derivative_ulp);
   }
   support::check_exact_second_derivatives<T>(
       f, {{limits::infinity(), -T(0)}, {-limits::infinity(), -T(0)}, {T(40), -T(0)},

@@ -7,12 +7,6 @@
 #include "catch.hpp"
 #include "support/checks.hpp"
 
-TEMPLATE_TEST_CASE("hard_swish: accuracy over the finite range", "[hard_swish]", float, double) {
-  using T = TestType;
-  support::check_accuracy<T>("hard_swish", actfn::hard_swish<T>{}, reference::hard_swish,
-                             reference::hard_swish_derivative, support::contract::hard_swish);
-}
-
 TEMPLATE_TEST_CASE("hard_swish: kinks (PyTorch's f'(-3) = -1/2, f'(3) = 3/2), every path",
                    "[hard_swish]", float, double) {
   using T = TestType;

@@ -8,17 +8,11 @@
 #include "catch.hpp"
 #include "support/checks.hpp"
 
-TEMPLATE_TEST_CASE("mish: accuracy over the finite range", "[mish]", float, double) {
-  using T = TestType;
-  support::check_accuracy<T>("mish", actfn::mish<T>{}, reference::mish, reference::mish_derivative,
-                             support::contract::mish, {reference::mish_derivative_zero});
-}
-
 TEMPLATE_TEST_CASE("mish: relative accuracy of f' right beside its zero", "[mish]", float, double) {
   using T = TestType;
   support::check_derivative_beside_zero<T>(actfn::mish<T>{}, reference::mish_derivative,
                                            reference::mish_derivative_zero,
-                                           support::contract::mish.derivative_ulp);
+                                           support::accuracy_of<actfn::mish<T>>.derivative_ulp);
 }
 
 TEMPLATE_TEST_CASE("mish: derivative matches finite differences", "[mish]", float, double) {
@@ -41,9 +35,9 @@ TEMPLATE_TEST_CASE("mish: special values, every path", "[mish]", float, double) 
   // Where f is subnormal it keeps its accuracy (x e^x rounded once).
   const actfn::mish<T> f;
   const T deep = std::is_same<T, float>::value ? T(-95) : T(-720);
-  CHECK(support::ulp_error(f(deep), reference::mish(deep)) <= support::contract::mish.forward_ulp);
+  CHECK(support::ulp_error(f(deep), reference::mish(deep)) <= support::accuracy_of<actfn::mish<T>>.forward_ulp);
   CHECK(support::ulp_error(f.derivative(deep), reference::mish_derivative(deep)) <=
-        support::contract::mish.derivative_ulp);
+        support::accuracy_of<actfn::mish<T>>.derivative_ulp);
 }
 
 TEMPLATE_TEST_CASE("mish: second derivative", "[mish]", float, double) {
@@ -56,7 +50,7 @@ TEMPLATE_TEST_CASE("mish: second derivative", "[mish]", float, double) {
       [](support::real x) {
         return std::is_same<T, float>::value ? 0 : reference::mish_second_derivative_scale(x);
       },
-      support::contract::second_derivative::mish<T>);
+      support::accuracy_of<actfn::mish<T>>.second_derivative_ulp);
   support::check_second_derivative_differences<T>(f, reference::mish_derivative);
   support::check_exact_second_derivatives<T>(
       f, {{T(0), T(0.64)}, {limits::infinity(), -T(0)}, {-limits::infinity(), -T(0)},

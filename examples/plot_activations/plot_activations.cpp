@@ -89,21 +89,16 @@ int main(int argc, char** argv) try {
   for (std::size_t i = 0; i < x.size(); ++i)
     x[i] = -5.0f + 10.0f * static_cast<float>(i) / static_cast<float>(samples - 1);
 
-  const std::vector<curve> curves = {
-      elementwise("step", "step", actfn::step<float>{}, x),
-      elementwise("linear", "linear (a = 1, b = 0)", actfn::linear<float>{}, x),
-      elementwise("sigmoid", "sigmoid", actfn::sigmoid<float>{}, x),
-      elementwise("tanh", "tanh", actfn::tanh<float>{}, x),
-      elementwise("relu", "relu", actfn::relu<float>{}, x),
-      elementwise("leaky_relu", "leaky_relu (alpha = 0.1)", actfn::leaky_relu<float>(0.1f), x),
-      elementwise("prelu", "prelu (alpha = 0.25)", actfn::prelu<float>{}, x),
-      elementwise("elu", "elu (alpha = 1)", actfn::elu<float>{}, x),
-      elementwise("selu", "selu", actfn::selu<float>{}, x),
-      elementwise("gelu_erf", "gelu_erf", actfn::gelu_erf<float>{}, x),
-      elementwise("gelu_tanh", "gelu_tanh", actfn::gelu_tanh<float>{}, x),
-      softmax_of_two(x),
-      maxout_of_two_lines(x),
-  };
+  // Every functor of actfn's list with its default parameters, then softmax
+  // and maxout.
+  std::vector<curve> curves;
+  actfn::for_each_type(actfn::elementwise_functions<float>{}, [&](auto function) {
+    using F = typename decltype(function)::type;
+    const F f = actfn::make_functor<F>(actfn::descriptor<F>::tested[0]);
+    curves.push_back(elementwise(actfn::descriptor<F>::name, actfn::describe(f), f, x));
+  });
+  curves.push_back(softmax_of_two(x));
+  curves.push_back(maxout_of_two_lines(x));
 
   examples::svg::figure figure{"actfn: activations f (solid) and their derivatives f' (dashed)",
                                {}, 4, 300, 230, true};

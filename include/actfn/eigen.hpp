@@ -389,42 +389,17 @@ typename X::PlainObject backward(actfn::maxout<T> const& f, Eigen::DenseBase<X> 
 }  // namespace eigen
 }  // namespace actfn
 
-// The functors' cost in Eigen's expressions (X.unaryExpr(f)), in Eigen's
-// units (an addition or a multiplication is 1), as Eigen's own functors
-// count: the piecewise ones a compare and a select, the smooth ones their
-// exponential or error function's polynomial and a division.
+// The functors' cost in Eigen's expressions (X.unaryExpr(f)), as their
+// descriptors state it, for every functor of the list.
 namespace Eigen {
 namespace internal {
 
-#define ACTFN_EIGEN_FUNCTOR_COST(functor, cost)   \
-  template <class T>                              \
-  struct functor_traits<actfn::functor<T>> {      \
-    enum { Cost = (cost), PacketAccess = false }; \
-  }
-
-ACTFN_EIGEN_FUNCTOR_COST(step, 2);
-ACTFN_EIGEN_FUNCTOR_COST(linear, 1);
-ACTFN_EIGEN_FUNCTOR_COST(relu, 2);
-ACTFN_EIGEN_FUNCTOR_COST(leaky_relu, 3);
-ACTFN_EIGEN_FUNCTOR_COST(prelu, 3);
-ACTFN_EIGEN_FUNCTOR_COST(sigmoid, 25);
-ACTFN_EIGEN_FUNCTOR_COST(tanh, 25);
-ACTFN_EIGEN_FUNCTOR_COST(elu, 20);
-ACTFN_EIGEN_FUNCTOR_COST(selu, 20);
-ACTFN_EIGEN_FUNCTOR_COST(gelu_erf, 60);
-ACTFN_EIGEN_FUNCTOR_COST(gelu_tanh, 45);
-ACTFN_EIGEN_FUNCTOR_COST(silu, 30);
-ACTFN_EIGEN_FUNCTOR_COST(celu, 22);
-ACTFN_EIGEN_FUNCTOR_COST(softplus, 40);
-ACTFN_EIGEN_FUNCTOR_COST(log_sigmoid, 40);
-ACTFN_EIGEN_FUNCTOR_COST(mish, 40);
-ACTFN_EIGEN_FUNCTOR_COST(softsign, 12);
-ACTFN_EIGEN_FUNCTOR_COST(hard_sigmoid, 5);
-ACTFN_EIGEN_FUNCTOR_COST(hard_swish, 14);
-ACTFN_EIGEN_FUNCTOR_COST(hard_tanh, 3);
-ACTFN_EIGEN_FUNCTOR_COST(relu6, 3);
-ACTFN_EIGEN_FUNCTOR_COST(threshold, 2);
-
+#define ACTFN_EIGEN_FUNCTOR_COST(functor)                                                   \
+  template <class T>                                                                        \
+  struct functor_traits<actfn::functor<T>> {                                                \
+    enum { Cost = actfn::descriptor<actfn::functor<T>>::eigen_cost, PacketAccess = false }; \
+  };
+ACTFN_ELEMENTWISE_FUNCTIONS(ACTFN_EIGEN_FUNCTOR_COST)
 #undef ACTFN_EIGEN_FUNCTOR_COST
 
 }  // namespace internal

@@ -1,7 +1,8 @@
 # Runs an example program in a clean directory and checks what it wrote.
 #   PROGRAM   the program; ARGS its arguments after --out WORK_DIR
-#   SVG       the SVG file it must write, which must hold every string in MARKERS
-#   CSV       optional: a CSV file it must write, of CSV_LINES lines of CSV_FIELDS fields
+#   SVG       optional: the SVG file it must write, which must hold every string in MARKERS
+#   CSV       optional: a CSV file it must write, of CSV_LINES lines of CSV_FIELDS fields,
+#             the first CSV_HEADER where that is given
 #   PRINTS    optional: strings its standard output must hold
 # ARGS, MARKERS and PRINTS separate their items with |, as ctest's command
 # line would split a ;-list.
@@ -23,6 +24,9 @@ foreach(expected IN LISTS PRINTS)
   endif()
 endforeach()
 
+if(NOT SVG)
+  return()
+endif()
 file(READ "${WORK_DIR}/${SVG}" svg)
 if(NOT svg MATCHES "^<svg xmlns=\"http://www.w3.org/2000/svg\"" OR NOT svg MATCHES "</svg>\n$")
   message(FATAL_ERROR "${SVG} is not a whole SVG document")
@@ -39,6 +43,12 @@ message("${SVG}: ${line_count} lines drawn")
 
 if(CSV)
   file(STRINGS "${WORK_DIR}/${CSV}" rows)
+  if(CSV_HEADER)
+    list(GET rows 0 header)
+    if(NOT header STREQUAL CSV_HEADER)
+      message(FATAL_ERROR "${CSV}'s columns are \"${header}\", not \"${CSV_HEADER}\"")
+    endif()
+  endif()
   list(LENGTH rows row_count)
   if(NOT row_count EQUAL CSV_LINES)
     message(FATAL_ERROR "${CSV} has ${row_count} lines, not ${CSV_LINES}")

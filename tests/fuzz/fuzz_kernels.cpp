@@ -13,6 +13,7 @@
 #include <actfn/actfn.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +22,7 @@
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 #include <typeinfo>
 #include <vector>
 
@@ -188,86 +190,49 @@ constexpr real tiniest = real(std::numeric_limits<T>::denorm_min());
 
 // ---- Elementwise functors through the array API -------------------------
 
-// Calls visit(functor) with the functor the input names; a non-finite
-// parameter must make the constructor throw instead.
+// Whether F's constructor takes these values (it must throw otherwise):
+// finite values, and what each constructor asks of them beyond that.
+template <class F, std::size_t N>
+bool parameters_valid(std::array<double, N> const& values) {
+  using T = typename F::value_type;
+  std::array<T, N> v{};
+  for (std::size_t i = 0; i < N; ++i) v[i] = static_cast<T>(values[i]);
+  if constexpr (std::is_same<F, actfn::softplus<T>>::value) {
+    return std::isfinite(v[0]) && v[0] > 0 && !std::isnan(v[1]);  // any threshold but NaN
+  } else {
+    for (T value : v) {
+      if (!std::isfinite(value)) return false;
+    }
+    if constexpr (std::is_same<F, actfn::hard_sigmoid<T>>::value) {
+      const T width = T(1) / v[0], low = -v[1] * width;
+      const T high = low + width;  // rounded as the constructor rounds it
+      return v[0] > 0 && std::isfinite(width) && std::isfinite(high);
+    } else if constexpr (std::is_same<F, actfn::hard_tanh<T>>::value) {
+      return v[0] <= v[1];
+    } else if constexpr (std::is_same<F, actfn::celu<T>>::value) {
+      return v[0] > 0;
+    }
+    return true;
+  }
+}
+
+// Calls visit(functor) with the functor of the list the input names, its
+// parameters read from the input; invalid parameters must make the
+// constructor throw instead.
 template <class T, class Visit>
 void with_functor(fuzz_input& in, Visit&& visit) {
-  const auto parameterised = [&](auto make, T parameter) {
-    if (std::isfinite(parameter)) return visit(make(parameter));
-    require_invalid_argument([&] { (void)make(parameter); }, "non-finite parameter accepted");
-  };
-  // Two-parameter functors: visit when the constructor's checks pass, else it must throw.
-  const auto checked = [&](auto make, bool valid) {
-    if (valid) return visit(make());
-    require_invalid_argument([&] { (void)make(); }, "invalid parameters accepted");
-  };
-  switch (in.byte() % 22) {
-    case 0:
-      return visit(actfn::step<T>{});
-    case 1: {
-      const T a = in.value<T>(), b = in.value<T>();
-      if (std::isfinite(a) && std::isfinite(b)) return visit(actfn::linear<T>(a, b));
-      return require_invalid_argument([&] { (void)actfn::linear<T>(a, b); },
-                                      "linear accepted a non-finite parameter");
-    }
-    case 2:
-      return visit(actfn::sigmoid<T>{});
-    case 3:
-      return visit(actfn::tanh<T>{});
-    case 4:
-      return visit(actfn::relu<T>{});
-    case 5:
-      return parameterised([](T a) { return actfn::leaky_relu<T>(a); }, in.value<T>());
-    case 6:
-      return parameterised([](T a) { return actfn::prelu<T>(a); }, in.value<T>());
-    case 7:
-      return parameterised([](T a) { return actfn::elu<T>(a); }, in.value<T>());
-    case 8:
-      return visit(actfn::selu<T>{});
-    case 9:
-      return visit(actfn::gelu_erf<T>{});
-    case 10:
-      return visit(actfn::gelu_tanh<T>{});
-    case 11:
-      return visit(actfn::softsign<T>{});
-    case 12:
-      return visit(actfn::hard_swish<T>{});
-    case 13:
-      return visit(actfn::relu6<T>{});
-    case 14: {
-      const T slope = in.value<T>(), offset = in.value<T>();
-      const T width = T(1) / slope, low = -offset * width;
-      const T high = low + width;  // rounded as the constructor rounds it
-      return checked([&] { return actfn::hard_sigmoid<T>(slope, offset); },
-                     std::isfinite(slope) && std::isfinite(offset) && slope > 0 &&
-                         std::isfinite(width) && std::isfinite(high));
-    }
-    case 15: {
-      const T min = in.value<T>(), max = in.value<T>();
-      return checked([&] { return actfn::hard_tanh<T>(min, max); },
-                     std::isfinite(min) && std::isfinite(max) && min <= max);
-    }
-    case 16:
-      return parameterised([](T beta) { return actfn::silu<T>(beta); }, in.value<T>());
-    case 17: {
-      const T alpha = in.value<T>();
-      return checked([&] { return actfn::celu<T>(alpha); }, std::isfinite(alpha) && alpha > 0);
-    }
-    case 18: {
-      const T beta = in.value<T>(), limit = in.value<T>();
-      return checked([&] { return actfn::softplus<T>(beta, limit); },
-                     std::isfinite(beta) && beta > 0 && !std::isnan(limit));
-    }
-    case 19:
-      return visit(actfn::log_sigmoid<T>{});
-    case 20:
-      return visit(actfn::mish<T>{});
-    default: {
-      const T limit = in.value<T>(), value = in.value<T>();
-      return checked([&] { return actfn::threshold<T>(limit, value); },
-                     std::isfinite(limit) && std::isfinite(value));
-    }
-  }
+  using list = actfn::elementwise_functions<T>;
+  const std::size_t chosen = in.byte() % list::size;
+  std::size_t index = 0;
+  actfn::for_each_type(list{}, [&](auto tag) {
+    if (index++ != chosen) return;
+    using F = typename decltype(tag)::type;
+    std::array<double, actfn::descriptor<F>::parameters.size()> values{};
+    for (double& value : values) value = static_cast<double>(in.value<T>());
+    if (parameters_valid<F>(values)) return visit(actfn::make_functor<F>(values));
+    require_invalid_argument([&] { (void)actfn::make_functor<F>(values); },
+                             "invalid parameters accepted");
+  });
 }
 
 template <class T>

@@ -6,7 +6,11 @@
 #pragma once
 
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <vector>
+
+#include <actfn/actfn.hpp>
 
 namespace reference {
 
@@ -233,5 +237,85 @@ inline real mish_curvature(real x, bool scale) {
 }
 inline real mish_second_derivative(real x) { return mish_curvature(x, false); }
 inline real mish_second_derivative_scale(real x) { return mish_curvature(x, true); }
+
+// What the tests hold each smooth functor to (its descriptor's accuracy):
+// f and f' for the functor's parameters, the zeros of f' (within 1e-3
+// relative of which f' is held to an absolute bound), and f' as a function
+// of y = f(x) where the functor computes it from its output (the exact f' at
+// the x that y stands for). One overload of `of` per functor whose
+// descriptor states an accuracy; a missing one is a compile error in
+// test_contracts.cpp.
+struct functions {
+  std::function<real(real)> value;
+  std::function<real(real)> slope;
+  std::vector<real> slope_zeros;
+  std::function<real(real)> slope_from_output;
+};
+
+template <class T>
+functions of(actfn::sigmoid<T> const&) {
+  return {sigmoid, sigmoid_derivative, {}, [](real y) { return y * (1 - y); }};
+}
+template <class T>
+functions of(actfn::tanh<T> const&) {
+  return {tanh, tanh_derivative, {}, [](real y) { return (1 - y) * (1 + y); }};
+}
+template <class T>
+functions of(actfn::elu<T> const& f) {
+  const real a = f.alpha();
+  return {[a](real x) { return elu(x, a); }, [a](real x) { return elu_derivative(x, a); }, {},
+          [a](real y) { return y > 0 ? 1 : y + a; }};
+}
+// selu's y carries lambda and lambda alpha as T rounds them.
+template <class T>
+functions of(actfn::selu<T> const&) {
+  return {selu, selu_derivative, {}, [](real y) {
+            return y > 0 ? real(actfn::selu<T>::lambda) : y + real(actfn::selu<T>::lambda_alpha);
+          }};
+}
+template <class T>
+functions of(actfn::celu<T> const& f) {
+  const real a = f.alpha();
+  return {[a](real x) { return celu(x, a); }, [a](real x) { return celu_derivative(x, a); }, {},
+          [a](real y) { return y > 0 ? 1 : (y + a) / a; }};
+}
+template <class T>
+functions of(actfn::gelu_erf<T> const&) {
+  return {gelu_erf, gelu_erf_derivative, {gelu_erf_derivative_zero}, {}};
+}
+template <class T>
+functions of(actfn::gelu_tanh<T> const&) {
+  return {gelu_tanh, gelu_tanh_derivative, {gelu_tanh_derivative_zero}, {}};
+}
+template <class T>
+functions of(actfn::silu<T> const& f) {
+  const real b = f.beta();
+  return {[b](real x) { return silu(x, b); }, [b](real x) { return silu_derivative(x, b); },
+          {(silu_zero_hi + silu_zero_lo) / b}, {}};
+}
+template <class T>
+functions of(actfn::softplus<T> const& f) {
+  const real b = f.beta(), t = f.threshold();
+  return {[b, t](real x) { return softplus(x, b, t); },
+          [b, t](real x) { return softplus_derivative(x, b, t); }, {},
+          [b, t](real y) { return b * y > t ? 1 : -std::expm1(-b * y); }};
+}
+template <class T>
+functions of(actfn::log_sigmoid<T> const&) {
+  return {log_sigmoid, log_sigmoid_derivative, {}, [](real y) { return -std::expm1(y); }};
+}
+template <class T>
+functions of(actfn::mish<T> const&) {
+  return {mish, mish_derivative, {mish_derivative_zero}, {}};
+}
+template <class T>
+functions of(actfn::softsign<T> const&) {
+  return {softsign, softsign_derivative, {},
+          [](real y) { return (1 - std::fabs(y)) * (1 - std::fabs(y)); }};
+}
+template <class T>
+functions of(actfn::hard_swish<T> const&) {
+  return {hard_swish, hard_swish_derivative, {}, {}};
+}
 
 }  // namespace reference

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
@@ -72,6 +75,16 @@ class celu {
   }
 
   T alpha_;
+};
+
+template <class T>
+struct descriptor<celu<T>> {
+  static constexpr const char* name = "celu";
+  static constexpr std::array<const char*, 1> parameters{{"alpha"}};
+  static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {0.5}, {3}}};
+  static std::array<double, 1> values(celu<T> const& f) { return {{double(f.alpha())}}; }
+  static constexpr accuracy_bounds accuracy{1.5, 1.5, 2, 1.5};
+  static constexpr int eigen_cost = 22;
 };
 
 }  // namespace actfn

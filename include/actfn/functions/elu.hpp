@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
@@ -75,6 +78,16 @@ class elu {
 
  private:
   T alpha_;
+};
+
+template <class T>
+struct descriptor<elu<T>> {
+  static constexpr const char* name = "elu";
+  static constexpr std::array<const char*, 1> parameters{{"alpha"}};
+  static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {0.5}, {2.5}}};
+  static std::array<double, 1> values(elu<T> const& f) { return {{double(f.alpha())}}; }
+  static constexpr accuracy_bounds accuracy{2, 1.5, 1.5, 1.5};
+  static constexpr int eigen_cost = 20;
 };
 
 }  // namespace actfn

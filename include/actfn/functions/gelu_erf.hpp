@@ -2,8 +2,10 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
 #include <type_traits>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
 
@@ -204,6 +206,18 @@ class gelu_erf {
   static V erfcx_of_scaled(V const& a) {
     return detail::erfcx_nonnegative(a * V(C::inv_sqrt2));
   }
+};
+
+template <class T>
+struct descriptor<gelu_erf<T>> {
+  static constexpr bool in_float = std::is_same<T, float>::value;
+  static constexpr const char* name = "gelu_erf";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(gelu_erf<T> const&) { return {}; }
+  static constexpr accuracy_bounds accuracy{in_float ? 0.51 : 2, in_float ? 0.51 : 4,
+                                            in_float ? 0.51 : 4, 0};
+  static constexpr int eigen_cost = 60;
 };
 
 }  // namespace actfn

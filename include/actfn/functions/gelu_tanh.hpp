@@ -2,6 +2,10 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+#include <type_traits>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
 
@@ -186,6 +190,17 @@ class gelu_tanh {
     const V low = sum.low + (a_m_low + b_cube_low);
     return detail::exponential<V>(detail::negate(sum.high), detail::negate(low));
   }
+};
+
+template <class T>
+struct descriptor<gelu_tanh<T>> {
+  static constexpr bool in_float = std::is_same<T, float>::value;
+  static constexpr const char* name = "gelu_tanh";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(gelu_tanh<T> const&) { return {}; }
+  static constexpr accuracy_bounds accuracy{2, 4, in_float ? 0.51 : 7, 0};
+  static constexpr int eigen_cost = 45;
 };
 
 }  // namespace actfn

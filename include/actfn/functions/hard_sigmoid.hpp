@@ -2,8 +2,10 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
 #include <cmath>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
@@ -68,6 +70,17 @@ class hard_sigmoid {
 
  private:
   T slope_, offset_, width_, low_, high_;
+};
+
+template <class T>
+struct descriptor<hard_sigmoid<T>> {
+  static constexpr const char* name = "hard_sigmoid";
+  static constexpr std::array<const char*, 2> parameters{{"slope", "offset"}};
+  static constexpr std::array<std::array<double, 2>, 2> tested{{{1.0 / 6, 0.5}, {0.2, 0.5}}};
+  static std::array<double, 2> values(hard_sigmoid<T> const& f) {
+    return {{double(f.slope()), double(f.offset())}};
+  }
+  static constexpr int eigen_cost = 5;
 };
 
 }  // namespace actfn

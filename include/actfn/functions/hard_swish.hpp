@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
 
@@ -42,6 +45,16 @@ class hard_swish {
   static detail::double_word<V> six() {
     return {V(6), V(0)};
   }
+};
+
+template <class T>
+struct descriptor<hard_swish<T>> {
+  static constexpr const char* name = "hard_swish";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(hard_swish<T> const&) { return {}; }
+  static constexpr accuracy_bounds accuracy{1, 1, 0, 0};
+  static constexpr int eigen_cost = 14;
 };
 
 }  // namespace actfn

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 
@@ -58,6 +61,26 @@ template <class T>
 class relu6 : public hard_tanh<T> {
  public:
   relu6() : hard_tanh<T>(T(0), T(6), "relu6") {}
+};
+
+template <class T>
+struct descriptor<hard_tanh<T>> {
+  static constexpr const char* name = "hard_tanh";
+  static constexpr std::array<const char*, 2> parameters{{"min", "max"}};
+  static constexpr std::array<std::array<double, 2>, 2> tested{{{-1, 1}, {-0.5, 2.25}}};
+  static std::array<double, 2> values(hard_tanh<T> const& f) {
+    return {{double(f.min()), double(f.max())}};
+  }
+  static constexpr int eigen_cost = 3;
+};
+
+template <class T>
+struct descriptor<relu6<T>> {
+  static constexpr const char* name = "relu6";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(relu6<T> const&) { return {}; }
+  static constexpr int eigen_cost = 3;
 };
 
 }  // namespace actfn

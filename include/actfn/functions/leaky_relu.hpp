@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 
@@ -59,6 +62,15 @@ class leaky_relu {
 
  private:
   T alpha_;
+};
+
+template <class T>
+struct descriptor<leaky_relu<T>> {
+  static constexpr const char* name = "leaky_relu";
+  static constexpr std::array<const char*, 1> parameters{{"alpha"}};
+  static constexpr std::array<std::array<double, 1>, 2> tested{{{0.01}, {-0.3}}};
+  static std::array<double, 1> values(leaky_relu<T> const& f) { return {{double(f.alpha())}}; }
+  static constexpr int eigen_cost = 3;
 };
 
 }  // namespace actfn

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 
@@ -45,6 +48,17 @@ class linear {
  private:
   T a_;
   T b_;
+};
+
+template <class T>
+struct descriptor<linear<T>> {
+  static constexpr const char* name = "linear";
+  static constexpr std::array<const char*, 2> parameters{{"a", "b"}};
+  static constexpr std::array<std::array<double, 2>, 2> tested{{{1, 0}, {-2.5, 0.75}}};
+  static std::array<double, 2> values(linear<T> const& f) {
+    return {{double(f.a()), double(f.b())}};
+  }
+  static constexpr int eigen_cost = 1;
 };
 
 }  // namespace actfn

@@ -2,8 +2,10 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
 #include <limits>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/functions/softplus.hpp"
 
@@ -58,6 +60,16 @@ class log_sigmoid {
   static detail::softplus_parts<V> parts(V const& x) {
     return detail::softplus_parts<V>({detail::negate(x), V(0)});
   }
+};
+
+template <class T>
+struct descriptor<log_sigmoid<T>> {
+  static constexpr const char* name = "log_sigmoid";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(log_sigmoid<T> const&) { return {}; }
+  static constexpr accuracy_bounds accuracy{1.5, 1, 2, 1.5};
+  static constexpr int eigen_cost = 40;
 };
 
 }  // namespace actfn

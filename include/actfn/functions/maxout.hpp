@@ -10,6 +10,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/backward_mode.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
@@ -274,6 +275,11 @@ class maxout {
 
   std::size_t k_;
   maxout_grouping grouping_;
+};
+
+template <class T>
+struct descriptor<maxout<T>> {
+  static constexpr const char* name = "maxout";
 };
 
 }  // namespace actfn

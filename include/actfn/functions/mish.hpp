@@ -2,8 +2,11 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
 #include <limits>
+#include <type_traits>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
 
@@ -207,6 +210,17 @@ class mish {
 
   static constexpr T infinity = std::numeric_limits<T>::infinity();
   static constexpr T lowest = detail::math_constants<T>::exp_lowest;
+};
+
+template <class T>
+struct descriptor<mish<T>> {
+  static constexpr bool in_float = std::is_same<T, float>::value;
+  static constexpr const char* name = "mish";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(mish<T> const&) { return {}; }
+  static constexpr accuracy_bounds accuracy{2.5, 4, in_float ? 0.51 : 7, 0};
+  static constexpr int eigen_cost = 40;
 };
 
 }  // namespace actfn

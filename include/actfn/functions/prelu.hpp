@@ -2,12 +2,14 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <initializer_list>
 #include <iterator>
 #include <limits>
 
 #include "actfn/backward_mode.hpp"
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
@@ -258,5 +260,14 @@ auto prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& 
   prelu_backward(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
                  layout, mode);
 }
+
+template <class T>
+struct descriptor<prelu<T>> {
+  static constexpr const char* name = "prelu";
+  static constexpr std::array<const char*, 1> parameters{{"alpha"}};
+  static constexpr std::array<std::array<double, 1>, 1> tested{{{0.25}}};
+  static std::array<double, 1> values(prelu<T> const& f) { return {{double(f.alpha())}}; }
+  static constexpr int eigen_cost = 3;
+};
 
 }  // namespace actfn

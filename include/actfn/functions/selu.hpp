@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/functions/elu.hpp"
 
@@ -53,6 +56,16 @@ class selu {
   V derivative_from_output(V const& y) const {
     return detail::select(y > V(0), V(lambda), y + V(lambda_alpha));
   }
+};
+
+template <class T>
+struct descriptor<selu<T>> {
+  static constexpr const char* name = "selu";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(selu<T> const&) { return {}; }
+  static constexpr accuracy_bounds accuracy{2, 1.5, 1.5, 1.5};
+  static constexpr int eigen_cost = 20;
 };
 
 }  // namespace actfn

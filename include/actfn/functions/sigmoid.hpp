@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
 
@@ -60,6 +63,16 @@ class sigmoid {
   static detail::exponential<V> exponential_of_minus_abs(V const& x) {
     return detail::exponential<V>(detail::negative_abs(x), detail::argument_sign::nonpositive);
   }
+};
+
+template <class T>
+struct descriptor<sigmoid<T>> {
+  static constexpr const char* name = "sigmoid";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(sigmoid<T> const&) { return {}; }
+  static constexpr accuracy_bounds accuracy{2, 4, 3, 1.5};
+  static constexpr int eigen_cost = 25;
 };
 
 }  // namespace actfn

@@ -2,8 +2,11 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
 #include <limits>
+#include <type_traits>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
@@ -157,6 +160,17 @@ class silu {
   static constexpr T infinity = std::numeric_limits<T>::infinity();
   static constexpr T lowest = detail::math_constants<T>::exp_lowest;
   T beta_;
+};
+
+template <class T>
+struct descriptor<silu<T>> {
+  static constexpr bool in_float = std::is_same<T, float>::value;
+  static constexpr const char* name = "silu";
+  static constexpr std::array<const char*, 1> parameters{{"beta"}};
+  static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {1.702}, {0.5}}};
+  static std::array<double, 1> values(silu<T> const& f) { return {{double(f.beta())}}; }
+  static constexpr accuracy_bounds accuracy{2, 4.5, in_float ? 0.51 : 3, 0};
+  static constexpr int eigen_cost = 30;
 };
 
 }  // namespace actfn

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <limits>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/backward_mode.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
@@ -376,6 +377,16 @@ class log_softmax : public detail::row_normalizer<T, detail::softmax_kind::logar
 
  public:
   using base::base;
+};
+
+template <class T>
+struct descriptor<softmax<T>> {
+  static constexpr const char* name = "softmax";
+};
+
+template <class T>
+struct descriptor<log_softmax<T>> {
+  static constexpr const char* name = "log_softmax";
 };
 
 }  // namespace actfn

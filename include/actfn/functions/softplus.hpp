@@ -2,9 +2,11 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
 #include <limits>
 #include <type_traits>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
@@ -148,6 +150,19 @@ class softplus {
   T beta_;
   T reciprocal_;
   T threshold_;
+};
+
+template <class T>
+struct descriptor<softplus<T>> {
+  static constexpr const char* name = "softplus";
+  static constexpr std::array<const char*, 2> parameters{{"beta", "threshold"}};
+  static constexpr std::array<std::array<double, 2>, 4> tested{
+      {{1, 20}, {2, 20}, {0.3, 20}, {1, std::numeric_limits<double>::infinity()}}};
+  static std::array<double, 2> values(softplus<T> const& f) {
+    return {{double(f.beta()), double(f.threshold())}};
+  }
+  static constexpr accuracy_bounds accuracy{2, 1.5, 2, 1.5};
+  static constexpr int eigen_cost = 40;
 };
 
 }  // namespace actfn

@@ -2,9 +2,11 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/detail/vector_math.hpp"
 
@@ -57,6 +59,16 @@ class softsign {
 
  private:
   static constexpr T saturation = T(std::uint64_t(1) << (std::numeric_limits<T>::digits + 2));
+};
+
+template <class T>
+struct descriptor<softsign<T>> {
+  static constexpr const char* name = "softsign";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(softsign<T> const&) { return {}; }
+  static constexpr accuracy_bounds accuracy{1, 1.5, 0, 1.5};
+  static constexpr int eigen_cost = 12;
 };
 
 }  // namespace actfn

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/simd.hpp"
 
 namespace actfn {
@@ -30,6 +33,15 @@ class step {
   V derivative_from_output(V const& y) const {
     return derivative(y);
   }
+};
+
+template <class T>
+struct descriptor<step<T>> {
+  static constexpr const char* name = "step";
+  static constexpr std::array<const char*, 0> parameters{{}};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(step<T> const&) { return {}; }
+  static constexpr int eigen_cost = 2;
 };
 
 }  // namespace actfn

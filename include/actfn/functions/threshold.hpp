@@ -2,6 +2,9 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include <array>
+
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 
@@ -49,6 +52,17 @@ class threshold {
 
  private:
   T threshold_, value_;
+};
+
+template <class T>
+struct descriptor<threshold<T>> {
+  static constexpr const char* name = "threshold";
+  static constexpr std::array<const char*, 2> parameters{{"threshold", "value"}};
+  static constexpr std::array<std::array<double, 2>, 1> tested{{{0.5, -3}}};
+  static std::array<double, 2> values(threshold<T> const& f) {
+    return {{double(f.limit()), double(f.value())}};
+  }
+  static constexpr int eigen_cost = 2;
 };
 
 }  // namespace actfn

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The actfn authors
+
+// What the rest of the project (the tests, the bench, the examples, the
+// README's tables, Eigen's cost model) needs to know about an activation,
+// declared beside its functor in its header:
+//
+//   template <class T>
+//   struct descriptor<silu<T>> {
+//     static constexpr const char* name = "silu";
+//     static constexpr std::array<const char*, 1> parameters{{"beta"}};
+//     static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {1.702}, {0.5}}};
+//     static std::array<double, 1> values(silu<T> const& f) { return {{double(f.beta())}}; }
+//     static constexpr accuracy_bounds accuracy{2, 4.5, ...};  // smooth functions only
+//     static constexpr int eigen_cost = 30;
+//   };
+//
+// name: the functor's name in actfn::; parameters: its constructor's
+// arguments in order, each with a getter that `values` reads; tested: the
+// parameter sets the tests run (the first is the defaults where there are
+// any), so that the header's bounds are stated for exactly these; accuracy:
+// the bounds in ULP against a long double reference over the whole finite
+// range, where the function is smooth (the piecewise ones are exact where
+// their header says so, and tested point by point); eigen_cost: the cost of
+// one call in Eigen's units (an addition or a multiplication is 1), as
+// Eigen's own functors count: a compare and a select for the piecewise ones,
+// the polynomial and division of the smooth ones. Whether the functor has a
+// second_derivative or a derivative_from_output is read from the functor
+// itself (has_second_derivative_v, has_derivative_from_output_v).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace actfn {
+
+// Max error in ULP against the long double reference; 0 where the functor
+// has no such member. The derivative's bound is relative except within 1e-3
+// relative of one of its zeros, where 2^-24 (float) / 2^-53 (double)
+// absolute applies; a second derivative whose terms cancel (gelu_tanh,
+// silu, mish in double) is held in ULP of its scale (see its header).
+struct accuracy_bounds {
+  double forward_ulp;
+  double derivative_ulp;
+  double second_derivative_ulp;
+  double from_output_ulp;
+};
+
+template <class Functor>
+struct descriptor;  // specialised beside each functor
+
+namespace detail {
+
+template <class F, class = void>
+struct has_accuracy_bounds : std::false_type {};
+template <class F>
+struct has_accuracy_bounds<F, std::void_t<decltype(descriptor<F>::accuracy)>> : std::true_type {};
+
+template <class F, std::size_t N, std::size_t... I>
+F construct(std::array<double, N> const& values, std::index_sequence<I...>) {
+  using T = typename F::value_type;
+  return F(static_cast<T>(values[I])...);
+}
+
+}  // namespace detail
+
+// Whether F's descriptor states bounds against a reference (the smooth ones).
+template <class F>
+inline constexpr bool has_accuracy_bounds_v = detail::has_accuracy_bounds<F>::value;
+
+// F built from its parameters' values, in the descriptor's order.
+template <class F, std::size_t N>
+F make_functor(std::array<double, N> const& values) {
+  static_assert(N == descriptor<F>::parameters.size(), "one value per parameter");
+  return detail::construct<F>(values, std::make_index_sequence<N>{});
+}
+
+namespace detail {
+
+// The shortest decimal that reads back to value in T.
+template <class T>
+std::string shortest_decimal(T value) {
+  std::string text;
+  for (int digits = 1; digits <= std::numeric_limits<T>::max_digits10; ++digits) {
+    std::ostringstream out;
+    out.precision(digits);
+    out << value;
+    text = out.str();
+    std::istringstream in(text);
+    T back{};
+    in >> back;
+    if (back == value) break;
+  }
+  return text;
+}
+
+}  // namespace detail
+
+// "name" or "name(parameter=value, ...)": f as the descriptor names it, the
+// values as the shortest decimals that read back to them in F's type.
+template <class F>
+std::string describe(F const& f) {
+  using T = typename F::value_type;
+  using D = descriptor<F>;
+  std::string text = D::name;
+  if constexpr (D::parameters.size() > 0) {
+    const auto values = D::values(f);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      text += i == 0 ? "(" : ", ";
+      text += D::parameters[i];
+      text += "=";
+      text += detail::shortest_decimal(static_cast<T>(values[i]));
+    }
+    text += ")";
+  }
+  return text;
+}
+
+}  // namespace actfn
