@@ -20,7 +20,6 @@
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/simd.hpp"
 #include "actfn/fp_environment.hpp"
-#include "actfn/functions/prelu.hpp"
 
 namespace actfn {
 namespace detail {
@@ -182,24 +181,6 @@ void backward_from_output(F const& f, typename F::value_type const* y,
     detail::backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx, n,
                          b);
   }
-}
-
-// PReLU's backward also accumulates the gradient of its parameter:
-// *dalpha += sum(dy[i] * min(x[i], 0)), with a compensated sum in T (good to
-// about an ULP of the sum of magnitudes whatever n). mode (optional) is dx's,
-// as for backward; dalpha is always added to.
-template <class T>
-void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha) {
-  backward(f, x, dy, dx, n, dalpha, beta(T(0)));
-}
-template <class T, class Mode, detail::enable_for_mode<Mode, T> = 0>
-void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha,
-              Mode mode) {
-  const T b = detail::beta_of<T>(mode, "backward");
-  detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
-  if (dalpha == nullptr) detail::fail("backward", "dalpha is null");
-  const detail::kernel_environment environment;
-  detail::prelu_backward_run(f.alpha(), x, dy, dx, n, dalpha, b);
 }
 
 template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out> = 0>

@@ -155,6 +155,16 @@ void on_slices(each along, Run const& run, Out& out, In const&... in) {
   }
 }
 
+// softmax and log_softmax: the functions of a row.
+template <class F>
+struct is_row_function : std::false_type {};
+template <class T>
+struct is_row_function<actfn::softmax<T>> : std::true_type {};
+template <class T>
+struct is_row_function<actfn::log_softmax<T>> : std::true_type {};
+template <class F>
+using enable_for_rows = std::enable_if_t<is_row_function<F>::value, int>;
+
 template <class F, class X>
 using enable_for_elementwise =
     std::enable_if_t<std::is_same<typename F::value_type, scalar_t<X>>::value, int>;
@@ -251,9 +261,8 @@ typename X::PlainObject backward(F const& f, Eigen::DenseBase<X> const& x,
 
 // softmax and log_softmax along rows or columns.
 
-template <class T, actfn::detail::softmax_kind kind, class X, class Out>
-void forward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::DenseBase<X> const& x,
-                  each along, Out&& out) {
+template <class F, class X, class Out, detail::enable_for_rows<F> = 0>
+void forward_into(F const& f, Eigen::DenseBase<X> const& x, each along, Out&& out) {
   detail::require_same_shape(out, x, "eigen::forward_into", "out", "x");
   auto&& xs = detail::in_memory(x);
   detail::on_slices(
@@ -264,9 +273,9 @@ void forward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::DenseB
       out.derived(), xs);
 }
 
-template <class T, actfn::detail::softmax_kind kind, class Y, class G, class Out>
-void backward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::DenseBase<Y> const& y,
-                   Eigen::DenseBase<G> const& dy, each along, Out&& dx) {
+template <class F, class Y, class G, class Out, detail::enable_for_rows<F> = 0>
+void backward_into(F const& f, Eigen::DenseBase<Y> const& y, Eigen::DenseBase<G> const& dy,
+                   each along, Out&& dx) {
   detail::require_same_shape(dy, y, "eigen::backward_into", "dy", "y");
   detail::require_same_shape(dx, y, "eigen::backward_into", "dx", "y");
   auto&& ys = detail::in_memory(y);
@@ -280,18 +289,16 @@ void backward_into(actfn::detail::row_normalizer<T, kind> const& f, Eigen::Dense
       dx.derived(), ys, gradient);
 }
 
-template <class T, actfn::detail::softmax_kind kind, class X>
-typename X::PlainObject forward(actfn::detail::row_normalizer<T, kind> const& f,
-                                Eigen::DenseBase<X> const& x, each along) {
+template <class F, class X, detail::enable_for_rows<F> = 0>
+typename X::PlainObject forward(F const& f, Eigen::DenseBase<X> const& x, each along) {
   typename X::PlainObject y(x.rows(), x.cols());
   forward_into(f, x, along, y);
   return y;
 }
 
-template <class T, actfn::detail::softmax_kind kind, class Y, class G>
-typename Y::PlainObject backward(actfn::detail::row_normalizer<T, kind> const& f,
-                                 Eigen::DenseBase<Y> const& y, Eigen::DenseBase<G> const& dy,
-                                 each along) {
+template <class F, class Y, class G, detail::enable_for_rows<F> = 0>
+typename Y::PlainObject backward(F const& f, Eigen::DenseBase<Y> const& y,
+                                 Eigen::DenseBase<G> const& dy, each along) {
   typename Y::PlainObject dx(y.rows(), y.cols());
   backward_into(f, y, dy, along, dx);
   return dx;

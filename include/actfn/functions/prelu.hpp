@@ -52,7 +52,7 @@ inline void prelu_backward_run(T alpha, const T* x, const T* dy, T* dx, std::siz
 //   df/dalpha = min(x, 0) (so 0 at x = 0)
 //   alpha: any finite value, default 0.25. NaN gives NaN for all three.
 // actfn::backward(prelu, x, dy, dx, n, &dalpha) also accumulates
-// sum(dy * min(x, 0)) into dalpha (see actfn/array.hpp). For one slope per
+// sum(dy * min(x, 0)) into dalpha (see below). For one slope per
 // channel, see prelu_forward and prelu_backward below.
 template <class T>
 class prelu {
@@ -259,6 +259,24 @@ auto prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& 
   }
   prelu_backward(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
                  layout, mode);
+}
+
+// PReLU's backward also accumulates the gradient of its parameter:
+// *dalpha += sum(dy[i] * min(x[i], 0)), with a compensated sum in T (good to
+// about an ULP of the sum of magnitudes whatever n). mode (optional) is dx's,
+// as for backward; dalpha is always added to.
+template <class T>
+void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha) {
+  backward(f, x, dy, dx, n, dalpha, beta(T(0)));
+}
+template <class T, class Mode, detail::enable_for_mode<Mode, T> = 0>
+void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha,
+              Mode mode) {
+  const T b = detail::beta_of<T>(mode, "backward");
+  detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
+  if (dalpha == nullptr) detail::fail("backward", "dalpha is null");
+  const detail::kernel_environment environment;
+  detail::prelu_backward_run(f.alpha(), x, dy, dx, n, dalpha, b);
 }
 
 template <class T>
