@@ -89,5 +89,7 @@ TEST_CASE("function list: describe names the parameters", "[function_list]") {
   CHECK(actfn::describe(actfn::softplus<double>(0.3, std::numeric_limits<double>::infinity())) ==
         "softplus(beta=0.3, threshold=inf)");
   CHECK(actfn::describe(actfn::relu6<float>{}) == "relu6");
+  CHECK(actfn::describe(actfn::softplus<float>{}) == "softplus(beta=1, threshold=20)");
+  CHECK(actfn::describe(actfn::linear<double>(-2.5, 1e-30)) == "linear(a=-2.5, b=1e-30)");
   CHECK(actfn::describe(actfn::hard_sigmoid<float>{}) == "hard_sigmoid(slope=0.16666667, offset=0.5)");
 }

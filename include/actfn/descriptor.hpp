@@ -82,21 +82,22 @@ F make_functor(std::array<double, N> const& values) {
 
 namespace detail {
 
-// The shortest decimal that reads back to value in T.
+// The shortest decimal that reads back to value in T ("20", not "2e+01").
 template <class T>
 std::string shortest_decimal(T value) {
-  std::string text;
+  std::string shortest;
   for (int digits = 1; digits <= std::numeric_limits<T>::max_digits10; ++digits) {
     std::ostringstream out;
     out.precision(digits);
     out << value;
-    text = out.str();
+    const std::string text = out.str();
     std::istringstream in(text);
     T back{};
     in >> back;
-    if (back == value) break;
+    const bool reads_back = back == value || text == "inf" || text == "-inf";
+    if (reads_back && (shortest.empty() || text.size() < shortest.size())) shortest = text;
   }
-  return text;
+  return shortest;
 }
 
 }  // namespace detail
