@@ -99,14 +99,18 @@ int main(int argc, char** argv) {
   support::for_each_contract<float>([&](std::string const& name, auto const& f,
                                         reference::functions const& exact,
                                         support::bounds const& limit) {
-    if (!names.empty() && std::find(names.begin(), names.end(), name) == names.end()) return;
+    // "silu" selects every silu(beta=...), "silu(beta=1)" one of them.
+    const auto selected = [&name](std::string const& wanted) {
+      return name == wanted || name.rfind(wanted + "(", 0) == 0;
+    };
+    if (!names.empty() && std::none_of(names.begin(), names.end(), selected)) return;
     const sweep_result result = sweep(f, exact.value, exact.slope, exact.slope_zeros, step);
     const bool ok =
         result.forward.max_ulp <= limit.forward_ulp &&
         result.derivative.max_ulp <= limit.derivative_ulp &&
         result.derivative.max_absolute_near_zero <= support::absolute_bound_near_zero<float>();
     within = within && ok;
-    std::printf("%-32s %12.3f %14.7g %6.1f %12.3f %14.7g %6.1f %12.3g%s\n", name.c_str(),
+    std::printf("%-32s %12.3f %14.7g %6.3g %12.3f %14.7g %6.3g %12.3g%s\n", name.c_str(),
                 double(result.forward.max_ulp), double(result.forward.at),
                 double(limit.forward_ulp), double(result.derivative.max_ulp),
                 double(result.derivative.at), double(limit.derivative_ulp),

@@ -80,6 +80,9 @@ TEMPLATE_TEST_CASE("function list: each descriptor agrees with its functor", "[f
       CHECK(D::accuracy.derivative_ulp > 0);
       CHECK((D::accuracy.second_derivative_ulp > 0) == actfn::has_second_derivative_v<F>);
       CHECK((D::accuracy.from_output_ulp > 0) == actfn::has_derivative_from_output_v<F>);
+    } else {
+      // A function with f'' is smooth: it states bounds against a reference.
+      CHECK_FALSE(actfn::has_second_derivative_v<F>);
     }
   });
 }

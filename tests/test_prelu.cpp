@@ -21,6 +21,11 @@ TEMPLATE_TEST_CASE("prelu: forward and derivative as leaky_relu", "[prelu]", flo
                                          {0});
     CHECK(f(T(-2)) == T(-2) * alpha);
     CHECK(f.derivative(T(0)) == alpha);
+    for (T x : support::accuracy_sample<T>()) {
+      const support::real expected = x > 0 ? support::real(x) : a * x;
+      REQUIRE(support::ulp_error(f(x), expected) <=
+              actfn::descriptor<actfn::prelu<T>>::forward_rounding_ulp);
+    }
   }
   CHECK(actfn::prelu<T>{}.alpha() == T(0.25));
 }

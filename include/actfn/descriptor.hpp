@@ -11,6 +11,7 @@
 //     static constexpr std::array<const char*, 1> parameters{{"beta"}};
 //     static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {1.702}, {0.5}}};
 //     static std::array<double, 1> values(silu<T> const& f) { return {{double(f.beta())}}; }
+//     static constexpr summary formulas{"x·σ(βx)", "σ(z)(1 + z·σ(−z)), z = βx", ...};
 //     static constexpr accuracy_bounds accuracy{2, 4.5, ...};  // smooth functions only
 //     static constexpr int eigen_cost = 30;
 //   };
@@ -20,8 +21,11 @@
 // parameter sets the tests run (the first is the defaults where there are
 // any), so that the header's bounds are stated for exactly these; accuracy:
 // the bounds in ULP against a long double reference over the whole finite
-// range, where the function is smooth (the piecewise ones are exact where
-// their header says so, and tested point by point); eigen_cost: the cost of
+// range, where the function is smooth; forward_rounding_ulp: where a
+// piecewise function rounds (a·x + b, α·x), the error of that one rounding
+// (the piecewise functions without it are exact, and all their derivatives
+// are; they are tested point by point); formulas: what the README's table of
+// functions says of f, f' and the kinks and limits; eigen_cost: the cost of
 // one call in Eigen's units (an addition or a multiplication is 1), as
 // Eigen's own functors count: a compare and a select for the piecewise ones,
 // the polynomial and division of the smooth ones. Whether the functor has a
@@ -51,8 +55,24 @@ struct accuracy_bounds {
   double from_output_ulp;
 };
 
+// The README's words for a function, beside its header's contract.
+struct summary {
+  const char* forward;         // f(x)
+  const char* derivative;      // f'(x)
+  const char* special_values;  // at the kinks and the limits
+  const char* parameter_note;  // what the parameters' column adds to "name = default"
+};
+
 template <class Functor>
 struct descriptor;  // specialised beside each functor
+
+// The members every descriptor of a functor without parameters shares.
+template <class F>
+struct descriptor_without_parameters {
+  static constexpr std::array<const char*, 0> parameters{};
+  static constexpr std::array<std::array<double, 0>, 1> tested{};
+  static std::array<double, 0> values(F const&) { return {}; }
+};
 
 namespace detail {
 

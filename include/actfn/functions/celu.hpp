@@ -80,6 +80,8 @@ class celu {
 template <class T>
 struct descriptor<celu<T>> {
   static constexpr const char* name = "celu";
+  static constexpr summary formulas{"x if x > 0, else α·expm1(x/α)", "1 if x > 0, else e^(x/α)",
+                                    "f'(0) = 1, f(−inf) = −α", "(> 0)"};
   static constexpr std::array<const char*, 1> parameters{{"alpha"}};
   static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {0.5}, {3}}};
   static std::array<double, 1> values(celu<T> const& f) { return {{double(f.alpha())}}; }

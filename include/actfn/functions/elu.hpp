@@ -83,6 +83,8 @@ class elu {
 template <class T>
 struct descriptor<elu<T>> {
   static constexpr const char* name = "elu";
+  static constexpr summary formulas{"x if x > 0, else α·expm1(x)", "1 if x > 0, else α·e^x",
+                                    "f'(0) = α, f(−inf) = −α", ""};
   static constexpr std::array<const char*, 1> parameters{{"alpha"}};
   static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {0.5}, {2.5}}};
   static std::array<double, 1> values(elu<T> const& f) { return {{double(f.alpha())}}; }

@@ -75,6 +75,11 @@ class hard_sigmoid {
 template <class T>
 struct descriptor<hard_sigmoid<T>> {
   static constexpr const char* name = "hard_sigmoid";
+  static constexpr summary formulas{
+      "clamp(slope·x + offset, 0, 1)", "slope between the kinks, else 0",
+      "kinks at −3 and 3 (exactly: the line through them), f' = 0 at both",
+      "(1/6 and 1/2 as PyTorch; Keras 2: 0.2, 0.5)"};
+  static constexpr double forward_rounding_ulp = 1;
   static constexpr std::array<const char*, 2> parameters{{"slope", "offset"}};
   static constexpr std::array<std::array<double, 2>, 2> tested{{{1.0 / 6, 0.5}, {0.2, 0.5}}};
   static std::array<double, 2> values(hard_sigmoid<T> const& f) {

@@ -66,6 +66,8 @@ class relu6 : public hard_tanh<T> {
 template <class T>
 struct descriptor<hard_tanh<T>> {
   static constexpr const char* name = "hard_tanh";
+  static constexpr summary formulas{"clamp(x, min, max)", "1 if min < x < max, else 0",
+                                    "f' = 0 at both kinks", ""};
   static constexpr std::array<const char*, 2> parameters{{"min", "max"}};
   static constexpr std::array<std::array<double, 2>, 2> tested{{{-1, 1}, {-0.5, 2.25}}};
   static std::array<double, 2> values(hard_tanh<T> const& f) {
@@ -75,11 +77,10 @@ struct descriptor<hard_tanh<T>> {
 };
 
 template <class T>
-struct descriptor<relu6<T>> {
+struct descriptor<relu6<T>> : descriptor_without_parameters<relu6<T>> {
   static constexpr const char* name = "relu6";
-  static constexpr std::array<const char*, 0> parameters{{}};
-  static constexpr std::array<std::array<double, 0>, 1> tested{};
-  static std::array<double, 0> values(relu6<T> const&) { return {}; }
+  static constexpr summary formulas{"clamp(x, 0, 6)", "1 if 0 < x < 6, else 0",
+                                    "f(−0) = +0, f' = 0 at 0 and 6", ""};
   static constexpr int eigen_cost = 3;
 };
 

@@ -67,6 +67,8 @@ class leaky_relu {
 template <class T>
 struct descriptor<leaky_relu<T>> {
   static constexpr const char* name = "leaky_relu";
+  static constexpr summary formulas{"x if x > 0, else α·x", "1 if x > 0, else α", "f'(0) = α", ""};
+  static constexpr double forward_rounding_ulp = 0.5;
   static constexpr std::array<const char*, 1> parameters{{"alpha"}};
   static constexpr std::array<std::array<double, 1>, 2> tested{{{0.01}, {-0.3}}};
   static std::array<double, 1> values(leaky_relu<T> const& f) { return {{double(f.alpha())}}; }

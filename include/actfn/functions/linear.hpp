@@ -53,6 +53,8 @@ class linear {
 template <class T>
 struct descriptor<linear<T>> {
   static constexpr const char* name = "linear";
+  static constexpr summary formulas{"a·x + b (fused)", "a", "", ""};
+  static constexpr double forward_rounding_ulp = 0.5;
   static constexpr std::array<const char*, 2> parameters{{"a", "b"}};
   static constexpr std::array<std::array<double, 2>, 2> tested{{{1, 0}, {-2.5, 0.75}}};
   static std::array<double, 2> values(linear<T> const& f) {

@@ -282,6 +282,9 @@ void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, 
 template <class T>
 struct descriptor<prelu<T>> {
   static constexpr const char* name = "prelu";
+  static constexpr summary formulas{"as leaky_relu", "as leaky_relu; ∂f/∂α = min(x, 0)",
+                                    "f'(0) = α", ""};
+  static constexpr double forward_rounding_ulp = 0.5;
   static constexpr std::array<const char*, 1> parameters{{"alpha"}};
   static constexpr std::array<std::array<double, 1>, 1> tested{{{0.25}}};
   static std::array<double, 1> values(prelu<T> const& f) { return {{double(f.alpha())}}; }

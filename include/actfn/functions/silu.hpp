@@ -166,6 +166,8 @@ template <class T>
 struct descriptor<silu<T>> {
   static constexpr bool in_float = std::is_same<T, float>::value;
   static constexpr const char* name = "silu";
+  static constexpr summary formulas{"x·σ(βx) (Swish)", "σ(z)(1 + z·σ(−z)), z = βx",
+                                    "f(−inf) = −0, f' = 0 at z = −1.27846", ""};
   static constexpr std::array<const char*, 1> parameters{{"beta"}};
   static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {1.702}, {0.5}}};
   static std::array<double, 1> values(silu<T> const& f) { return {{double(f.beta())}}; }

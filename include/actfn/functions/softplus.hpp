@@ -155,6 +155,9 @@ class softplus {
 template <class T>
 struct descriptor<softplus<T>> {
   static constexpr const char* name = "softplus";
+  static constexpr summary formulas{"log(1 + e^(βx))/β; x where βx > threshold (PyTorch)",
+                                    "σ(βx); 1 where βx > threshold",
+                                    "f(−inf) = 0; threshold = inf never switches", "(beta > 0)"};
   static constexpr std::array<const char*, 2> parameters{{"beta", "threshold"}};
   static constexpr std::array<std::array<double, 2>, 4> tested{
       {{1, 20}, {2, 20}, {0.3, 20}, {1, std::numeric_limits<double>::infinity()}}};

@@ -57,6 +57,8 @@ class threshold {
 template <class T>
 struct descriptor<threshold<T>> {
   static constexpr const char* name = "threshold";
+  static constexpr summary formulas{"x if x > threshold, else value", "1 if x > threshold, else 0",
+                                    "f(threshold) = value, f' = 0 there", ""};
   static constexpr std::array<const char*, 2> parameters{{"threshold", "value"}};
   static constexpr std::array<std::array<double, 2>, 1> tested{{{0.5, -3}}};
   static std::array<double, 2> values(threshold<T> const& f) {
