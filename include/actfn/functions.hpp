@@ -31,6 +31,7 @@
 #include "actfn/functions/softmax.hpp"
 #include "actfn/functions/softplus.hpp"
 #include "actfn/functions/softsign.hpp"
+#include "actfn/functions/squareplus.hpp"
 #include "actfn/functions/step.hpp"
 #include "actfn/functions/tanh.hpp"
 #include "actfn/functions/threshold.hpp"
@@ -39,11 +40,13 @@
 // README's table. A macro so that code that must name each one (Eigen's
 // functor_traits specialisations) reads this list too; everything else uses
 // actfn::elementwise_functions<T>.
-#define ACTFN_ELEMENTWISE_FUNCTIONS(X)                                                           \
-  X(step)                                                                                        \
-  X(linear) X(sigmoid) X(tanh) X(relu) X(leaky_relu) X(prelu) X(elu) X(selu) X(celu) X(gelu_erf) \
-      X(gelu_tanh) X(silu) X(softplus) X(log_sigmoid) X(mish) X(softsign) X(hard_sigmoid)        \
-          X(hard_swish) X(hard_tanh) X(relu6) X(threshold)
+// clang-format off
+#define ACTFN_ELEMENTWISE_FUNCTIONS(X)                                                 \
+  X(step) X(linear) X(sigmoid) X(tanh) X(relu) X(leaky_relu) X(prelu) X(elu) X(selu)  \
+  X(celu) X(gelu_erf) X(gelu_tanh) X(silu) X(softplus) X(log_sigmoid) X(mish)          \
+  X(softsign) X(squareplus) X(hard_sigmoid) X(hard_swish) X(hard_tanh) X(relu6)        \
+  X(threshold)
+// clang-format on
 
 namespace actfn {
 

@@ -73,6 +73,16 @@ inline real softsign_derivative(real x) {
   return q * q;
 }
 
+// squareplus with x + s taken apart where it cancels (x < 0).
+inline real squareplus(real x, real b) {
+  const real s = std::sqrt(x * x + b);
+  return x >= 0 ? (x + s) / 2 : b / (2 * (s - x));
+}
+inline real squareplus_derivative(real x, real b) {
+  const real s = std::sqrt(x * x + b);
+  return x >= 0 ? (1 + x / s) / 2 : b / (2 * s * (s - x));
+}
+
 // hard_sigmoid as the line through its kinks low and low + width.
 inline real hard_sigmoid(real x, real low, real width) {
   return x <= low ? 0 : x >= low + width ? 1 : (x - low) / width;
@@ -312,6 +322,12 @@ template <class T>
 functions of(actfn::softsign<T> const&) {
   return {softsign, softsign_derivative, {},
           [](real y) { return (1 - std::fabs(y)) * (1 - std::fabs(y)); }};
+}
+template <class T>
+functions of(actfn::squareplus<T> const& f) {
+  const real b = f.b();
+  return {[b](real x) { return squareplus(x, b); },
+          [b](real x) { return squareplus_derivative(x, b); }, {}, {}};
 }
 template <class T>
 functions of(actfn::hard_swish<T> const&) {

@@ -185,6 +185,16 @@ inline xsimd::batch<T, A> abs(xsimd::batch<T, A> const& x) {
   return xsimd::abs(x);
 }
 
+// The correctly rounded square root (IEEE's, on every target).
+template <class T, if_scalar<T> = 0>
+inline T square_root(T x) {
+  return std::sqrt(x);
+}
+template <class T, class A>
+inline xsimd::batch<T, A> square_root(xsimd::batch<T, A> const& x) {
+  return xsimd::sqrt(x);
+}
+
 // -x, flipping the sign bit as IEEE negation does (xsimd 8 computes a batch's
 // -x as 0 - x, which turns -(+0) into +0 where the scalar gives -0).
 template <class T, if_scalar<T> = 0>
@@ -325,6 +335,14 @@ inline V scale_by_power_of_2(V const& v, V const& n) {
   return (v * detail::pow2(first)) * detail::pow2(n - first);
 }
 
+// 2^n, at compile time.
+template <class T>
+constexpr T power_of_2(int n) {
+  T result = 1;
+  for (; n > 0; --n) result *= 2;
+  for (; n < 0; ++n) result /= 2;
+  return result;
+}
 
 // Error-free products. With FMA the rounding error of a * b is one fused
 // step; without it, float lanes take the product in double, and double
@@ -338,15 +356,6 @@ struct double_word {
 };
 
 #if !ACTFN_HAS_FMA
-// 2^n, at compile time.
-template <class T>
-constexpr T power_of_2(int n) {
-  T result = 1;
-  for (; n > 0; --n) result *= 2;
-  for (; n < 0; ++n) result /= 2;
-  return result;
-}
-
 // Veltkamp's split: v = high + low, high with the upper ceil(digits / 2)
 // bits of v (rounded), low the rest, both exact (no FMA, so nothing can be
 // contracted here), for |v| <= limit, where splitter * v cannot overflow.
