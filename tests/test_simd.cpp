@@ -5,7 +5,7 @@
 // architecture xsimd was built for, including where xsimd itself differs:
 // xsimd 8's AVX-512 fma is unfused, its != is ordered, and its -x is 0 - x;
 // and the error-free steps are exact with FMA and without.
-#include <actfn/detail/simd.hpp>
+#include <actfn/detail/double_word.hpp>
 
 #include <cmath>
 #include <limits>

@@ -11,12 +11,9 @@
 // Each header says how the sum rounds.
 #pragma once
 
-#include <cstddef>
 #include <type_traits>
 
-#include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
-#include "actfn/detail/simd.hpp"
 
 namespace actfn {
 
@@ -50,44 +47,6 @@ T beta_of(output_beta<T> mode, const char* function) {
 template <class T>
 T beta_of(accumulate_t, const char*) {
   return T(1);
-}
-
-// The elementwise backward's store: dx[i] = dy[i] * slope(in[i]...), or
-// dy[i] * slope(in[i]...) + beta * dx[i] where beta != 0 (one multiply_add:
-// rounded once where beta = 1 and the target has FMA). slope runs once per
-// element either way.
-template <class T, class Slope, class... Inputs>
-void store_gradient(std::size_t n, T* dx, T beta, Slope&& slope, const T* dy, const Inputs*... in) {
-  if (beta == T(0)) {
-    detail::transform(
-        n, dx, [&slope](auto const& g, auto const&... v) { return g * slope(v...); }, dy, in...);
-    return;
-  }
-  detail::transform(
-      n, dx,
-      [&slope, beta](auto const& old, auto const& g, auto const&... v) {
-        using V = std::decay_t<decltype(g)>;
-        return detail::multiply_add(g, slope(v...), V(beta) * old);
-      },
-      static_cast<const T*>(dx), dy, in...);
-}
-
-// The row functions' store (softmax, log_softmax): out[i] = value(in[i]...),
-// or beta * out[i] + value(in[i]...) where beta != 0 (one multiply_add, so
-// that contraction cannot change it: one rounding more with FMA, two without).
-template <class T, class Value, class... Inputs>
-void store_with_beta(std::size_t n, T* out, T beta, Value&& value, const Inputs*... in) {
-  if (beta == T(0)) {
-    detail::transform(n, out, value, in...);
-    return;
-  }
-  detail::transform(
-      n, out,
-      [&value, beta](auto const& old, auto const&... v) {
-        using V = std::decay_t<decltype(old)>;
-        return detail::multiply_add(V(beta), old, value(v...));
-      },
-      static_cast<const T*>(out), in...);
 }
 
 }  // namespace detail

@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/double_word.hpp"
 
 namespace actfn {
 namespace detail {
@@ -159,6 +159,44 @@ inline double_word<T> total(compensated_sum<xsimd::batch<T, A>> const& sum) {
   // overflowed term are inf - inf, which would turn +-inf into NaN.
   if (!std::isfinite(high[0])) return {high[0], T(0)};
   return {high[0], low[0]};
+}
+
+// The elementwise backward's store: dx[i] = dy[i] * slope(in[i]...), or
+// dy[i] * slope(in[i]...) + beta * dx[i] where beta != 0 (one multiply_add:
+// rounded once where beta = 1 and the target has FMA). slope runs once per
+// element either way.
+template <class T, class Slope, class... Inputs>
+void store_gradient(std::size_t n, T* dx, T beta, Slope&& slope, const T* dy, const Inputs*... in) {
+  if (beta == T(0)) {
+    detail::transform(
+        n, dx, [&slope](auto const& g, auto const&... v) { return g * slope(v...); }, dy, in...);
+    return;
+  }
+  detail::transform(
+      n, dx,
+      [&slope, beta](auto const& old, auto const& g, auto const&... v) {
+        using V = std::decay_t<decltype(g)>;
+        return detail::multiply_add(g, slope(v...), V(beta) * old);
+      },
+      static_cast<const T*>(dx), dy, in...);
+}
+
+// The row functions' store (softmax, log_softmax): out[i] = value(in[i]...),
+// or beta * out[i] + value(in[i]...) where beta != 0 (one multiply_add, so
+// that contraction cannot change it: one rounding more with FMA, two without).
+template <class T, class Value, class... Inputs>
+void store_with_beta(std::size_t n, T* out, T beta, Value&& value, const Inputs*... in) {
+  if (beta == T(0)) {
+    detail::transform(n, out, value, in...);
+    return;
+  }
+  detail::transform(
+      n, out,
+      [&value, beta](auto const& old, auto const&... v) {
+        using V = std::decay_t<decltype(old)>;
+        return detail::multiply_add(V(beta), old, value(v...));
+      },
+      static_cast<const T*>(out), in...);
 }
 
 }  // namespace detail

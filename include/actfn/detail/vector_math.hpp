@@ -2,14 +2,14 @@
 // Copyright (c) 2026 The actfn authors
 
 // Vector math shared by the activations, written once for scalars and
-// xsimd batches (see simd.hpp): exp with a two-word argument and a
-// late-applied factor, expm1 on x <= 0, log1p on [0, 1] and the scaled
+// xsimd batches (lanes.hpp, double_word.hpp): exp with a two-word argument
+// and a late-applied factor, expm1 on x <= 0, log1p on [0, 1] and the scaled
 // complementary error function. Coefficients are our own Chebyshev fits
 // (mpmath, 60 digits), rounded to the type; hex is the value, the decimal
 // beside it is for reading.
 #pragma once
 
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/double_word.hpp"
 
 namespace actfn {
 namespace detail {

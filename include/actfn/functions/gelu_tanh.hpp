@@ -6,7 +6,7 @@
 #include <type_traits>
 
 #include "actfn/descriptor.hpp"
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
 namespace actfn {

@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "actfn/descriptor.hpp"
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/double_word.hpp"
 #include "actfn/functions/softplus.hpp"
 
 namespace actfn {

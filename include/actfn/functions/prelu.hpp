@@ -12,7 +12,7 @@
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/double_word.hpp"
 #include "actfn/fp_environment.hpp"
 #include "actfn/functions/leaky_relu.hpp"
 

@@ -5,7 +5,7 @@
 #include <array>
 
 #include "actfn/descriptor.hpp"
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
 namespace actfn {

@@ -15,7 +15,7 @@
 #include "actfn/backward_mode.hpp"
 #include "actfn/detail/batch_loop.hpp"
 #include "actfn/detail/errors.hpp"
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 #include "actfn/fp_environment.hpp"
 

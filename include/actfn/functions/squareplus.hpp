@@ -7,7 +7,7 @@
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
 namespace actfn {

@@ -6,7 +6,7 @@
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
-#include "actfn/detail/simd.hpp"
+#include "actfn/detail/lanes.hpp"
 
 namespace actfn {
 
