@@ -78,8 +78,7 @@ std::string bounds_cells() {
     const std::string second_float = pair(a.second_derivative_ulp, a.from_output_ulp);
     const std::string second_double = pair(b.second_derivative_ulp, b.from_output_ulp);
     const auto both = [](std::string const& in_float, std::string const& in_double) {
-      return in_float == in_double ? in_float
-                                   : "float " + in_float + ", double " + in_double;
+      return in_float == in_double ? in_float : "float " + in_float + ", double " + in_double;
     };
     return both(first_float, first_double) + " | " + both(second_float, second_double);
   } else {
@@ -158,7 +157,8 @@ int main(int argc, char** argv) try {
 
   const std::string before = read(readme);
   std::string after = with_block(before, "functions", function_table());
-  if (!exhaustive.empty()) after = with_block(after, "exhaustive", "```\n" + read(exhaustive) + "```\n");
+  if (!exhaustive.empty())
+    after = with_block(after, "exhaustive", "```\n" + read(exhaustive) + "```\n");
   if (check) {
     if (after == before) return 0;
     std::cerr << readme << ": the function table differs from the descriptors; "

@@ -14,9 +14,9 @@ TEMPLATE_TEST_CASE("squareplus: derivative matches finite differences", "[square
   using T = TestType;
   for (T b : {T(4), T(0.25), T(100)}) {
     const support::real exact_b = b;
-    support::check_finite_differences<T>(
-        actfn::squareplus<T>(b),
-        [exact_b](support::real x) { return reference::squareplus(x, exact_b); });
+    support::check_finite_differences<T>(actfn::squareplus<T>(b), [exact_b](support::real x) {
+      return reference::squareplus(x, exact_b);
+    });
   }
 }
 

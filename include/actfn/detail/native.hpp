@@ -54,8 +54,8 @@ inline constexpr bool is_avx = false;
 #endif
 #if defined(__SSE2__)
 template <class A>
-inline constexpr bool is_sse = std::is_base_of<xsimd::sse2, A>::value && !is_avx<A> &&
-                               !is_avx512<A>;
+inline constexpr bool is_sse =
+    std::is_base_of<xsimd::sse2, A>::value && !is_avx<A> && !is_avx512<A>;
 #else
 template <class A>
 inline constexpr bool is_sse = false;
@@ -83,7 +83,8 @@ inline xsimd::batch<T, A> fma(xsimd::batch<T, A> const& a, xsimd::batch<T, A> co
 }
 
 // a / b, correctly rounded.
-template <class T, class A, std::enable_if_t<!(is_neon64<A> && std::is_same<T, float>::value), int> = 0>
+template <class T, class A,
+          std::enable_if_t<!(is_neon64<A> && std::is_same<T, float>::value), int> = 0>
 inline xsimd::batch<T, A> divide(xsimd::batch<T, A> const& a, xsimd::batch<T, A> const& b) {
   return a / b;
 }
@@ -193,7 +194,8 @@ inline xsimd::batch<float, A> narrow(xsimd::batch<double, A> const& low,
 template <class A, std::enable_if_t<is_avx<A>, int> = 0>
 inline std::array<xsimd::batch<double, A>, 2> widen(xsimd::batch<float, A> const& x) {
   const __m256 v = x;
-  return {{_mm256_cvtps_pd(_mm256_castps256_ps128(v)), _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1))}};
+  return {
+      {_mm256_cvtps_pd(_mm256_castps256_ps128(v)), _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1))}};
 }
 template <class A, std::enable_if_t<is_avx<A>, int> = 0>
 inline xsimd::batch<float, A> narrow(xsimd::batch<double, A> const& low,
@@ -221,7 +223,8 @@ inline xsimd::batch<float, A> narrow(xsimd::batch<double, A> const& low,
 #if defined(__aarch64__)
 // xsimd 8's neon64 float division is NEON's reciprocal estimate refined
 // twice, an ULP off at times; AArch64 has the instruction.
-template <class T, class A, std::enable_if_t<is_neon64<A> && std::is_same<T, float>::value, int> = 0>
+template <class T, class A,
+          std::enable_if_t<is_neon64<A> && std::is_same<T, float>::value, int> = 0>
 inline xsimd::batch<T, A> divide(xsimd::batch<T, A> const& a, xsimd::batch<T, A> const& b) {
   return vdivq_f32(a, b);
 }

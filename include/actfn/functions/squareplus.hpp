@@ -6,8 +6,8 @@
 #include <limits>
 
 #include "actfn/descriptor.hpp"
-#include "actfn/detail/errors.hpp"
 #include "actfn/detail/double_word.hpp"
+#include "actfn/detail/errors.hpp"
 #include "actfn/detail/vector_math.hpp"
 
 namespace actfn {
