@@ -6,11 +6,13 @@
 // names), names are unique, and each descriptor agrees with its functor.
 #include <actfn/actfn.hpp>
 
+#include <cstring>
 #include <limits>
 #include <set>
 #include <sstream>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "catch.hpp"
 
@@ -95,4 +97,63 @@ TEST_CASE("function list: describe names the parameters", "[function_list]") {
   CHECK(actfn::describe(actfn::softplus<float>{}) == "softplus(beta=1, threshold=20)");
   CHECK(actfn::describe(actfn::linear<double>(-2.5, 1e-30)) == "linear(a=-2.5, b=1e-30)");
   CHECK(actfn::describe(actfn::hard_sigmoid<float>{}) == "hard_sigmoid(slope=0.16666667, offset=0.5)");
+}
+
+// One calling convention: generic code that holds any function of the list
+// calls actfn::forward on it, and the backward its kind has.
+template <class F, class X, class Y>
+void forward_any(F const& f, X const& x, Y& y) {
+  actfn::forward(f, x, y);
+}
+
+TEMPLATE_TEST_CASE("function list: the structured functions answer the free calls",
+                   "[function_list]", float, double) {
+  using T = TestType;
+  const std::vector<T> x{T(-1.5), T(0.25), T(3), T(-0.5), T(2), T(2), T(-7), T(0.125)};
+  const std::vector<T> dy{T(0.5), T(-1), T(0.25), T(2), T(-0.75), T(1), T(0.5), T(-2)};
+  const std::size_t n = x.size();
+  const auto same = [](std::vector<T> const& a, std::vector<T> const& b) {
+    return std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
+  };
+
+  // An elementwise functor and a row function through the same generic call.
+  std::vector<T> y(n), expected(n);
+  forward_any(actfn::sigmoid<T>{}, x, y);
+  actfn::forward(actfn::sigmoid<T>{}, x.data(), expected.data(), n);
+  CHECK(same(y, expected));
+  forward_any(actfn::softmax<T>{}, x, y);
+  actfn::softmax<T>{}.forward(x.data(), expected.data(), n);
+  CHECK(same(y, expected));
+
+  const auto check_row_function = [&](auto const& f) {
+    INFO(actfn::descriptor<std::decay_t<decltype(f)>>::name);
+    std::vector<T> free_y(n), member_y(n), free_dx(n, T(1)), member_dx(n, T(1));
+    actfn::forward(f, x.data(), free_y.data(), std::size_t(2), n / 2);
+    f.forward(x.data(), member_y.data(), std::size_t(2), n / 2);
+    CHECK(same(free_y, member_y));
+    actfn::backward_from_output(f, free_y, dy, free_dx, actfn::accumulate);
+    f.backward(member_y, dy, member_dx, actfn::accumulate);
+    CHECK(same(free_dx, member_dx));
+    actfn::backward_from_output(f, free_y.data(), dy.data(), free_dx.data(), n);
+    f.backward(member_y.data(), dy.data(), member_dx.data(), n);
+    CHECK(same(free_dx, member_dx));
+  };
+  check_row_function(actfn::softmax<T>{});
+  check_row_function(actfn::log_softmax<T>{});
+
+  const actfn::maxout<T> f(2);
+  std::vector<T> free_y(n / 2), member_y(n / 2), free_dx(n, T(1)), member_dx(n, T(1));
+  std::vector<std::size_t> argmax(n / 2);
+  actfn::forward(f, x, free_y);
+  f.forward(x, member_y);
+  CHECK(same(free_y, member_y));
+  actfn::forward(f, x.data(), free_y.data(), argmax.data(), n);
+  CHECK(same(free_y, member_y));
+  const std::vector<T> dy_units(dy.begin(), dy.begin() + n / 2);
+  actfn::backward(f, x.data(), dy_units.data(), free_dx.data(), n, actfn::beta(T(0.5)));
+  f.backward(x.data(), dy_units.data(), member_dx.data(), n, actfn::beta(T(0.5)));
+  CHECK(same(free_dx, member_dx));
+  actfn::backward(f, argmax.data(), dy_units.data(), free_dx.data(), n);
+  f.backward(x, dy_units, member_dx);
+  CHECK(same(free_dx, member_dx));
 }

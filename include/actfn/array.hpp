@@ -24,18 +24,26 @@
 namespace actfn {
 namespace detail {
 
-// Enables the range overloads for ranges of F's value type, so that a
-// mismatch is a compile error naming the overload, not a conversion.
+// Whether F is an elementwise functor (an operator() on its value type):
+// the overloads below take only those, so that softmax's and maxout's own
+// free calls (in their headers) are never ambiguous with them.
+template <class F, class = void>
+struct is_elementwise : std::false_type {};
+template <class F>
+struct is_elementwise<F, std::void_t<decltype(std::declval<F const&>()(
+                             std::declval<typename F::value_type const&>()))>> : std::true_type {};
+
+// Enables an overload for an elementwise F and, for the range overloads,
+// ranges of F's value type.
 template <class F, class... Ranges>
-using enable_for_ranges_of =
-    std::enable_if_t<std::conjunction<std::is_same<std::remove_const_t<range_element_t<Ranges>>,
-                                                   typename F::value_type>...>::value,
-                     int>;
+using enable_for_elementwise =
+    std::enable_if_t<is_elementwise<F>::value,
+                     enable_for_ranges_of<typename F::value_type, Ranges...>>;
 
 }  // namespace detail
 
 // y[i] = f(x[i])
-template <class F>
+template <class F, detail::enable_for_elementwise<F> = 0>
 void forward(F const& f, typename F::value_type const* x, typename F::value_type* y,
              std::size_t n) {
   detail::require_buffers(n, "forward", {{x, "x"}, {y, "y"}});
@@ -45,7 +53,7 @@ void forward(F const& f, typename F::value_type const* x, typename F::value_type
 }
 
 // d[i] = f'(x[i])
-template <class F>
+template <class F, detail::enable_for_elementwise<F> = 0>
 void derivative(F const& f, typename F::value_type const* x, typename F::value_type* d,
                 std::size_t n) {
   detail::require_buffers(n, "derivative", {{x, "x"}, {d, "d"}});
@@ -67,7 +75,7 @@ template <class F>
 inline constexpr bool has_second_derivative_v = has_second_derivative<F>::value;
 
 // d2[i] = f''(x[i]). A functor without a second derivative is a compile error.
-template <class F>
+template <class F, detail::enable_for_elementwise<F> = 0>
 void second_derivative(F const& f, typename F::value_type const* x, typename F::value_type* d2,
                        std::size_t n) {
   static_assert(has_second_derivative_v<F>,
@@ -86,7 +94,7 @@ void second_derivative(F const& f, typename F::value_type const* x, typename F::
 // compiler computes what they share (sigmoid's and tanh's exponential, say)
 // once. Each element gets the bits of forward and derivative. y or d may be
 // x; y and d must differ.
-template <class F>
+template <class F, detail::enable_for_elementwise<F> = 0>
 void forward_and_derivative(F const& f, typename F::value_type const* x, typename F::value_type* y,
                             typename F::value_type* d, std::size_t n) {
   detail::require_buffers(n, "forward_and_derivative", {{x, "x"}, {y, "y"}, {d, "d"}});
@@ -116,12 +124,13 @@ void backward_run(Slope const& slope, T const* in, T const* dy, T* dx, std::size
 // mode (optional): actfn::accumulate or actfn::beta(b) (backward_mode.hpp),
 // dx[i] = dy[i] * f'(x[i]) + b * dx[i], one rounding where b = 1 and the
 // target has FMA (two without).
-template <class F>
+template <class F, detail::enable_for_elementwise<F> = 0>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
               typename F::value_type* dx, std::size_t n) {
   backward(f, x, dy, dx, n, beta(typename F::value_type(0)));
 }
-template <class F, class Mode, detail::enable_for_mode<Mode, typename F::value_type> = 0>
+template <class F, class Mode, detail::enable_for_mode<Mode, typename F::value_type> = 0,
+          detail::enable_for_elementwise<F> = 0>
 void backward(F const& f, typename F::value_type const* x, typename F::value_type const* dy,
               typename F::value_type* dx, std::size_t n, Mode mode) {
   using T = typename F::value_type;
@@ -158,13 +167,14 @@ struct checks_derivative_from_output<
 // of its derivative_from_output. A functor without one is a compile error;
 // a parameter that makes f' not a function of y (leaky_relu's alpha < 0,
 // say) throws std::invalid_argument. mode as for backward.
-template <class F>
+template <class F, detail::enable_for_elementwise<F> = 0>
 void backward_from_output(F const& f, typename F::value_type const* y,
                           typename F::value_type const* dy, typename F::value_type* dx,
                           std::size_t n) {
   backward_from_output(f, y, dy, dx, n, beta(typename F::value_type(0)));
 }
-template <class F, class Mode, detail::enable_for_mode<Mode, typename F::value_type> = 0>
+template <class F, class Mode, detail::enable_for_mode<Mode, typename F::value_type> = 0,
+          detail::enable_for_elementwise<F> = 0>
 void backward_from_output(F const& f, typename F::value_type const* y,
                           typename F::value_type const* dy, typename F::value_type* dx,
                           std::size_t n, Mode mode) {
@@ -183,26 +193,26 @@ void backward_from_output(F const& f, typename F::value_type const* y,
   }
 }
 
-template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out> = 0>
+template <class F, class In, class Out, detail::enable_for_elementwise<F, In, Out> = 0>
 void forward(F const& f, In const& xs, Out&& ys) {
   detail::require_same_size(std::size(xs), std::size(ys), "forward", "xs", "ys");
   forward(f, std::data(xs), std::data(ys), std::size(xs));
 }
 
-template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out> = 0>
+template <class F, class In, class Out, detail::enable_for_elementwise<F, In, Out> = 0>
 void derivative(F const& f, In const& xs, Out&& ds) {
   detail::require_same_size(std::size(xs), std::size(ds), "derivative", "xs", "ds");
   derivative(f, std::data(xs), std::data(ds), std::size(xs));
 }
 
-template <class F, class In, class Out, detail::enable_for_ranges_of<F, In, Out> = 0>
+template <class F, class In, class Out, detail::enable_for_elementwise<F, In, Out> = 0>
 void second_derivative(F const& f, In const& xs, Out&& d2s) {
   detail::require_same_size(std::size(xs), std::size(d2s), "second_derivative", "xs", "d2s");
   second_derivative(f, std::data(xs), std::data(d2s), std::size(xs));
 }
 
 template <class F, class In, class Out, class Slopes,
-          detail::enable_for_ranges_of<F, In, Out, Slopes> = 0>
+          detail::enable_for_elementwise<F, In, Out, Slopes> = 0>
 void forward_and_derivative(F const& f, In const& xs, Out&& ys, Slopes&& ds) {
   detail::require_same_size(std::size(xs), std::size(ys), "forward_and_derivative", "xs", "ys");
   detail::require_same_size(std::size(xs), std::size(ds), "forward_and_derivative", "xs", "ds");
@@ -210,14 +220,14 @@ void forward_and_derivative(F const& f, In const& xs, Out&& ys, Slopes&& ds) {
 }
 
 template <class F, class In, class Grad, class Out,
-          detail::enable_for_ranges_of<F, In, Grad, Out> = 0>
+          detail::enable_for_elementwise<F, In, Grad, Out> = 0>
 void backward(F const& f, In const& xs, Grad const& dys, Out&& dxs) {
   backward(f, xs, dys, dxs, beta(typename F::value_type(0)));
 }
 
 // mode: actfn::accumulate or actfn::beta(b).
 template <class F, class In, class Grad, class Out, class Mode,
-          detail::enable_for_ranges_of<F, In, Grad, Out> = 0,
+          detail::enable_for_elementwise<F, In, Grad, Out> = 0,
           detail::enable_for_mode<Mode, typename F::value_type> = 0>
 void backward(F const& f, In const& xs, Grad const& dys, Out&& dxs, Mode mode) {
   detail::require_same_size(std::size(xs), std::size(dys), "backward", "xs", "dys");
@@ -226,12 +236,12 @@ void backward(F const& f, In const& xs, Grad const& dys, Out&& dxs, Mode mode) {
 }
 
 template <class F, class Out, class Grad, class GradOut,
-          detail::enable_for_ranges_of<F, Out, Grad, GradOut> = 0>
+          detail::enable_for_elementwise<F, Out, Grad, GradOut> = 0>
 void backward_from_output(F const& f, Out const& ys, Grad const& dys, GradOut&& dxs) {
   backward_from_output(f, ys, dys, dxs, beta(typename F::value_type(0)));
 }
 template <class F, class Out, class Grad, class GradOut, class Mode,
-          detail::enable_for_ranges_of<F, Out, Grad, GradOut> = 0,
+          detail::enable_for_elementwise<F, Out, Grad, GradOut> = 0,
           detail::enable_for_mode<Mode, typename F::value_type> = 0>
 void backward_from_output(F const& f, Out const& ys, Grad const& dys, GradOut&& dxs, Mode mode) {
   detail::require_same_size(std::size(ys), std::size(dys), "backward_from_output", "ys", "dys");

@@ -53,6 +53,13 @@ using enable_for_lanes_of =
 template <class Range>
 using range_element_t = std::remove_pointer_t<decltype(std::data(std::declval<Range&>()))>;
 
+// Enables a range overload where every range holds T (const or not), so that
+// a mismatch is a compile error naming the overload, not a conversion. Every
+// range overload in actfn is constrained by it.
+template <class T, class... Ranges>
+using enable_for_ranges_of = std::enable_if_t<
+    std::conjunction<std::is_same<std::remove_const_t<range_element_t<Ranges>>, T>...>::value, int>;
+
 // The scalar overloads take only float and double, so that a batch never
 // matches them by deduction.
 template <class T>

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <limits>
 #include <type_traits>
+#include <utility>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/backward_mode.hpp"
@@ -171,16 +172,19 @@ class maxout {
   }
 
   // Ranges (anything with data() and size()).
-  template <class In, class Out>
+  template <class In, class Out, detail::enable_for_ranges_of<T, In, Out> = 0>
   void forward(In const& xs, Out&& ys) const {
     require_output_size(std::size(xs), std::size(ys), "maxout::forward", "ys");
     forward(std::data(xs), std::data(ys), std::size(xs));
   }
-  template <class In, class Grad, class GradOut>
+  template <class In, class Grad, class GradOut,
+            detail::enable_for_ranges_of<T, In, Grad, GradOut> = 0>
   void backward(In const& xs, Grad const& dys, GradOut&& dxs) const {
     backward(xs, dys, dxs, beta(T(0)));
   }
-  template <class In, class Grad, class GradOut, class Mode, detail::enable_for_mode<Mode, T> = 0>
+  template <class In, class Grad, class GradOut, class Mode,
+            detail::enable_for_ranges_of<T, In, Grad, GradOut> = 0,
+            detail::enable_for_mode<Mode, T> = 0>
   void backward(In const& xs, Grad const& dys, GradOut&& dxs, Mode mode) const {
     require_output_size(std::size(xs), std::size(dys), "maxout::backward", "dys");
     detail::require_same_size(std::size(xs), std::size(dxs), "maxout::backward", "xs", "dxs");
@@ -276,6 +280,21 @@ class maxout {
   std::size_t k_;
   maxout_grouping grouping_;
 };
+
+// The free calls that generic code makes for any function of the list
+// (array.hpp has the elementwise ones): actfn::forward(f, ...) and
+// actfn::backward(f, ...), with the members' arguments ((x, y, n),
+// (x, y, argmax, n), (x or argmax, dy, dx, n), ranges, a mode last).
+template <class T, class... Arguments>
+auto forward(maxout<T> const& f, Arguments&&... arguments)
+    -> decltype(f.forward(std::forward<Arguments>(arguments)...)) {
+  f.forward(std::forward<Arguments>(arguments)...);
+}
+template <class T, class... Arguments>
+auto backward(maxout<T> const& f, Arguments&&... arguments)
+    -> decltype(f.backward(std::forward<Arguments>(arguments)...)) {
+  f.backward(std::forward<Arguments>(arguments)...);
+}
 
 template <class T>
 struct descriptor<maxout<T>> {

@@ -230,27 +230,27 @@ void prelu_backward(const T* alpha, const T* x, const T* dy, T* dx, T* dalpha,
 
 // The same over ranges (anything with data() and size()), which must hold
 // layout.channels slopes and outer * channels * inner elements each.
-template <class Alphas, class In, class Out>
-auto prelu_forward(Alphas const& alpha, In const& x, Out&& y, channel_layout const& layout)
-    -> decltype(std::data(alpha), std::data(x), std::data(y), void()) {
+template <class Alphas, class In, class Out,
+          class T = std::remove_const_t<detail::range_element_t<In>>,
+          detail::enable_for_ranges_of<T, Alphas, In, Out> = 0>
+void prelu_forward(Alphas const& alpha, In const& x, Out&& y, channel_layout const& layout) {
   detail::require_layout_sizes(layout, std::size(alpha), "prelu_forward",
                                {{std::size(x), "x"}, {std::size(y), "y"}});
   prelu_forward(std::data(alpha), std::data(x), std::data(y), layout);
 }
-template <class Alphas, class In, class Grad, class GradOut, class AlphaGrad>
-auto prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& dx,
-                    AlphaGrad&& dalpha, channel_layout const& layout)
-    -> decltype(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
-                void()) {
-  prelu_backward(alpha, x, dy, dx, dalpha, layout,
-                 beta(std::remove_const_t<detail::range_element_t<In>>(0)));
+template <class Alphas, class In, class Grad, class GradOut, class AlphaGrad,
+          class T = std::remove_const_t<detail::range_element_t<In>>,
+          detail::enable_for_ranges_of<T, Alphas, In, Grad, GradOut, AlphaGrad> = 0>
+void prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& dx,
+                    AlphaGrad&& dalpha, channel_layout const& layout) {
+  prelu_backward(alpha, x, dy, dx, dalpha, layout, beta(T(0)));
 }
 template <class Alphas, class In, class Grad, class GradOut, class AlphaGrad, class Mode,
-          detail::enable_for_mode<Mode, std::remove_const_t<detail::range_element_t<In>>> = 0>
-auto prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& dx,
-                    AlphaGrad&& dalpha, channel_layout const& layout, Mode mode)
-    -> decltype(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
-                void()) {
+          class T = std::remove_const_t<detail::range_element_t<In>>,
+          detail::enable_for_ranges_of<T, Alphas, In, Grad, GradOut, AlphaGrad> = 0,
+          detail::enable_for_mode<Mode, T> = 0>
+void prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& dx,
+                    AlphaGrad&& dalpha, channel_layout const& layout, Mode mode) {
   detail::require_layout_sizes(layout, std::size(alpha), "prelu_backward",
                                {{std::size(x), "x"}, {std::size(dy), "dy"}, {std::size(dx), "dx"}});
   if (std::size(dalpha) != layout.channels) {

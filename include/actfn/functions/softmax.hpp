@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <iterator>
 #include <limits>
+#include <utility>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/backward_mode.hpp"
@@ -300,17 +301,20 @@ class row_normalizer {
   }
 
   // Ranges (anything with data() and size()): one vector.
-  template <class In, class Out>
+  template <class In, class Out, detail::enable_for_ranges_of<T, In, Out> = 0>
   void forward(In const& xs, Out&& ys) const {
     const char* function = name_of(kind, softmax_operation::forward);
     detail::require_same_size(std::size(xs), std::size(ys), function, "xs", "ys");
     forward(std::data(xs), std::data(ys), std::size(xs));
   }
-  template <class Out, class Grad, class GradOut>
+  template <class Out, class Grad, class GradOut,
+            detail::enable_for_ranges_of<T, Out, Grad, GradOut> = 0>
   void backward(Out const& ys, Grad const& dys, GradOut&& dxs) const {
     backward(ys, dys, dxs, beta(T(0)));
   }
-  template <class Out, class Grad, class GradOut, class Mode, detail::enable_for_mode<Mode, T> = 0>
+  template <class Out, class Grad, class GradOut, class Mode,
+            detail::enable_for_ranges_of<T, Out, Grad, GradOut> = 0,
+            detail::enable_for_mode<Mode, T> = 0>
   void backward(Out const& ys, Grad const& dys, GradOut&& dxs, Mode mode) const {
     const char* function = name_of(kind, softmax_operation::backward);
     detail::require_same_size(std::size(ys), std::size(dys), function, "ys", "dys");
@@ -378,6 +382,32 @@ class log_softmax : public detail::row_normalizer<T, detail::softmax_kind::logar
  public:
   using base::base;
 };
+
+// The free calls that generic code makes for any function of the list
+// (array.hpp has the elementwise ones): actfn::forward(f, ...) and
+// actfn::backward_from_output(f, ...), which is softmax's backward (it
+// needs only y), with the members' arguments: (x, y, n), (x, y, rows, cols),
+// strides, ranges, and a mode last for the backward.
+template <class T, class... Arguments>
+auto forward(softmax<T> const& f, Arguments&&... arguments)
+    -> decltype(f.forward(std::forward<Arguments>(arguments)...)) {
+  f.forward(std::forward<Arguments>(arguments)...);
+}
+template <class T, class... Arguments>
+auto forward(log_softmax<T> const& f, Arguments&&... arguments)
+    -> decltype(f.forward(std::forward<Arguments>(arguments)...)) {
+  f.forward(std::forward<Arguments>(arguments)...);
+}
+template <class T, class... Arguments>
+auto backward_from_output(softmax<T> const& f, Arguments&&... arguments)
+    -> decltype(f.backward(std::forward<Arguments>(arguments)...)) {
+  f.backward(std::forward<Arguments>(arguments)...);
+}
+template <class T, class... Arguments>
+auto backward_from_output(log_softmax<T> const& f, Arguments&&... arguments)
+    -> decltype(f.backward(std::forward<Arguments>(arguments)...)) {
+  f.backward(std::forward<Arguments>(arguments)...);
+}
 
 template <class T>
 struct descriptor<softmax<T>> {
