@@ -187,9 +187,7 @@ TEMPLATE_TEST_CASE("backward_from_output: the piecewise-linear functors give bac
   support::for_each_function<T>([&](std::string const& name, auto const& f) {
     using F = std::decay_t<decltype(f)>;
     if constexpr (actfn::has_derivative_from_output_v<F> && !actfn::has_accuracy_bounds_v<F>) {
-      if constexpr (std::is_same<F, actfn::leaky_relu<T>>::value) {
-        if (f.alpha() < 0) return;  // its slope rules it out (tested below)
-      }
+      if (!actfn::derivative_from_output_defined(f)) return;  // tested below
       INFO(name);
       std::vector<T> y(x.size()), from_x(x.size()), from_y(x.size());
       actfn::forward(f, x, y);
@@ -220,7 +218,14 @@ TEMPLATE_TEST_CASE("backward_from_output: accumulate, and bad input", "[array][e
                     "actfn::backward_from_output: dxs.size() = 2 differs from ys.size() = 3");
   CHECK_THROWS_WITH(actfn::backward_from_output(f, y.data(), nullptr, dx.data(), 3),
                     "actfn::backward_from_output: dy is null but n = 3");
-  // Parameters that make f' not a function of y.
+  // Parameters that make f' not a function of y, which generic code can ask
+  // about first.
+  CHECK_FALSE(actfn::derivative_from_output_defined(actfn::leaky_relu<T>(T(-0.5))));
+  CHECK(actfn::derivative_from_output_defined(actfn::leaky_relu<T>(T(0))));
+  CHECK_FALSE(actfn::derivative_from_output_defined(actfn::threshold<T>(T(1), T(2))));
+  CHECK(actfn::derivative_from_output_defined(actfn::threshold<T>(T(1), T(1))));
+  CHECK(actfn::derivative_from_output_defined(actfn::sigmoid<T>{}));
+  CHECK_FALSE(actfn::derivative_from_output_defined(actfn::silu<T>{}));
   CHECK_THROWS_WITH(actfn::backward_from_output(actfn::leaky_relu<T>(T(-0.5)), y, dy, dx),
                     "actfn::backward_from_output: leaky_relu's alpha = -0.5 is negative, so f' is "
                     "not a function of f(x)");

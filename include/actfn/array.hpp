@@ -162,6 +162,22 @@ struct checks_derivative_from_output<
     : std::true_type {};
 }  // namespace detail
 
+// Whether backward_from_output takes f: F has derivative_from_output, and
+// f's parameters keep f' a function of y (leaky_relu, prelu and elu with
+// alpha >= 0, threshold with value <= threshold), so that generic code can
+// choose it without catching the exception it would throw.
+template <class F>
+bool derivative_from_output_defined(F const& f) {
+  if constexpr (!has_derivative_from_output_v<F>) {
+    static_cast<void>(f);
+    return false;
+  } else if constexpr (detail::checks_derivative_from_output<F>::value) {
+    return f.output_determines_derivative();
+  } else {
+    return true;
+  }
+}
+
 // dx[i] = dy[i] * f'(x[i]) computed from y[i] = f(x[i]), so that a caller can
 // run forward in place and drop x. Each functor's header gives the accuracy
 // of its derivative_from_output. A functor without one is a compile error;

@@ -30,16 +30,6 @@ every_kernel<T>::every_kernel(subnormals inputs)
   add_kernels();
 }
 
-// leaky_relu's negative slopes: y does not tell which side x was on.
-template <class F>
-bool rules_out_derivative_from_output(F const&) {
-  return false;
-}
-template <class T>
-bool rules_out_derivative_from_output(actfn::leaky_relu<T> const& f) {
-  return f.alpha() < 0;
-}
-
 template <class T>
 void every_kernel<T>::add_kernels() {
   const std::size_t n = x_.size();
@@ -61,10 +51,10 @@ void every_kernel<T>::add_kernels() {
       add(name + " second_derivative", n,
           [f, x, n](T* out) { actfn::second_derivative(f, x, out, n); });
     }
-    // From the output (y = x's forward, first in the buffer); not for a
-    // parameter that rules it out (leaky_relu's negative slope).
+    // From the output (y = x's forward, first in the buffer), where the
+    // parameters allow it (not leaky_relu's negative slope).
     if constexpr (actfn::has_derivative_from_output_v<F>) {
-      if (!rules_out_derivative_from_output(f)) {
+      if (actfn::derivative_from_output_defined(f)) {
         add(name + " backward_from_output", 2 * n, [f, x, dy, n](T* out) {
           actfn::forward(f, x, out, n);
           actfn::backward_from_output(f, out, dy, out + n, n);

@@ -72,6 +72,8 @@ class elu {
   V derivative_from_output(V const& y) const {
     return detail::select(y > V(0), V(1), y + V(alpha_));
   }
+  // f' is a function of y only where a negative y has one x: alpha >= 0.
+  bool output_determines_derivative() const { return !(alpha_ < T(0)); }
   void require_derivative_from_output() const {
     detail::require_nonnegative_alpha_for_output(alpha_, "elu");
   }

@@ -79,6 +79,8 @@ class prelu {
   V derivative_from_output(V const& y) const {
     return derivative(y);
   }
+  // f' is a function of y only where a negative y has one x: alpha >= 0.
+  bool output_determines_derivative() const { return !(alpha_ < T(0)); }
   void require_derivative_from_output() const {
     detail::require_nonnegative_alpha_for_output(alpha_, "prelu");
   }

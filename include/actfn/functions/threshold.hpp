@@ -43,8 +43,11 @@ class threshold {
   V derivative_from_output(V const& y) const {
     return derivative(y);
   }
+  // f' is a function of y only where no y = value above the threshold
+  // could also be an x that passed through.
+  bool output_determines_derivative() const { return !(value_ > threshold_); }
   void require_derivative_from_output() const {
-    if (value_ > threshold_) {
+    if (!output_determines_derivative()) {
       detail::fail("backward_from_output", "threshold's value = ", value_,
                    " is above its threshold = ", threshold_, ", so f' is not a function of f(x)");
     }
