@@ -211,6 +211,48 @@ TEMPLATE_TEST_CASE("prelu: per channel against a naive loop", "[prelu]", float, 
   check_per_channel<T>({1, 1, 1}, 6);
 }
 
+TEMPLATE_TEST_CASE(
+    "prelu: channel_prelu answers the free calls with prelu_forward's and "
+    "prelu_backward's bits",
+    "[prelu]", float, double) {
+  using T = TestType;
+  const actfn::channel_layout layout{2, 3, 5};
+  const std::size_t n = 30;
+  std::vector<T> alpha{T(0.25), T(-0.5), T(2)}, x(n), dy(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = T(int(i % 7) - 3) / T(2);
+    dy[i] = T(int(i % 5) - 2) / T(4);
+  }
+  const actfn::channel_prelu<T> f(alpha.data(), layout);
+  std::vector<T> y(n), expected_y(n), dx(n, T(1)), expected_dx(n, T(1));
+  std::vector<T> dalpha(3, T(0.5)), expected_dalpha(3, T(0.5));
+  actfn::forward(f, x, y);
+  actfn::prelu_forward(alpha.data(), x.data(), expected_y.data(), layout);
+  CHECK(y == expected_y);
+  actfn::backward(f, x.data(), dy.data(), dx.data(), dalpha.data(), actfn::accumulate);
+  actfn::prelu_backward(alpha, x, dy, expected_dx, expected_dalpha, layout, actfn::accumulate);
+  CHECK(dx == expected_dx);
+  CHECK(dalpha == expected_dalpha);
+  actfn::backward(f, x, dy, dx, dalpha);
+  actfn::prelu_backward(alpha, x, dy, expected_dx, expected_dalpha, layout);
+  CHECK(dx == expected_dx);
+  CHECK(dalpha == expected_dalpha);
+  // The view sees the slopes as they are at each call.
+  alpha[1] = T(0.75);
+  actfn::forward(f, x.data(), y.data());
+  actfn::prelu_forward(alpha.data(), x.data(), expected_y.data(), layout);
+  CHECK(y == expected_y);
+  std::vector<T> short_y(n - 1), short_dalpha(2);
+  CHECK_THROWS_WITH(actfn::forward(f, x, short_y),
+                    "actfn::prelu_forward: ys.size() = 29 differs from outer * channels * inner "
+                    "= 30");
+  CHECK_THROWS_WITH(actfn::backward(f, x, dy, dx, short_dalpha),
+                    "actfn::prelu_backward: dalphas.size() = 2 differs from layout.channels = 3");
+  alpha[0] = std::numeric_limits<T>::infinity();
+  CHECK_THROWS_WITH(actfn::forward(f, x, y),
+                    "actfn::prelu_forward: alpha[0] must be finite, got inf");
+}
+
 TEMPLATE_TEST_CASE("prelu: per-channel dalpha matches finite differences in alpha", "[prelu]",
                    float, double) {
   using T = TestType;

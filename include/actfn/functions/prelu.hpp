@@ -7,6 +7,8 @@
 #include <initializer_list>
 #include <iterator>
 #include <limits>
+#include <type_traits>
+#include <utility>
 
 #include "actfn/backward_mode.hpp"
 #include "actfn/descriptor.hpp"
@@ -261,6 +263,74 @@ void prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& 
   }
   prelu_backward(std::data(alpha), std::data(x), std::data(dy), std::data(dx), std::data(dalpha),
                  layout, mode);
+}
+
+// Per-channel PReLU as one object, so that generic code reaches it through
+// the free calls it makes for every function: actfn::forward(f, x, y) and
+// actfn::backward(f, x, dy, dx, dalpha[, mode]) (pointers or ranges) run
+// prelu_forward and prelu_backward with f's slopes and layout. The slopes are
+// viewed, not copied (a training loop updates them in place): alpha must
+// hold layout.channels values while f is used; they are checked (not null,
+// finite) at each call.
+template <class T>
+class channel_prelu {
+ public:
+  using value_type = T;
+
+  channel_prelu(const T* alpha, channel_layout const& layout) : alpha_(alpha), layout_(layout) {}
+
+  const T* alpha() const { return alpha_; }
+  channel_layout const& layout() const { return layout_; }
+
+  void forward(const T* x, T* y) const { prelu_forward(alpha_, x, y, layout_); }
+  template <class In, class Out, detail::enable_for_ranges_of<T, In, Out> = 0>
+  void forward(In const& xs, Out&& ys) const {
+    detail::require_layout_sizes(layout_, layout_.channels, "prelu_forward",
+                                 {{std::size(xs), "xs"}, {std::size(ys), "ys"}});
+    forward(std::data(xs), std::data(ys));
+  }
+
+  void backward(const T* x, const T* dy, T* dx, T* dalpha) const {
+    prelu_backward(alpha_, x, dy, dx, dalpha, layout_);
+  }
+  template <class Mode, detail::enable_for_mode<Mode, T> = 0>
+  void backward(const T* x, const T* dy, T* dx, T* dalpha, Mode mode) const {
+    prelu_backward(alpha_, x, dy, dx, dalpha, layout_, mode);
+  }
+  template <class In, class Grad, class GradOut, class AlphaGrad,
+            detail::enable_for_ranges_of<T, In, Grad, GradOut, AlphaGrad> = 0>
+  void backward(In const& xs, Grad const& dys, GradOut&& dxs, AlphaGrad&& dalphas) const {
+    backward(xs, dys, dxs, dalphas, beta(T(0)));
+  }
+  template <class In, class Grad, class GradOut, class AlphaGrad, class Mode,
+            detail::enable_for_ranges_of<T, In, Grad, GradOut, AlphaGrad> = 0,
+            detail::enable_for_mode<Mode, T> = 0>
+  void backward(In const& xs, Grad const& dys, GradOut&& dxs, AlphaGrad&& dalphas,
+                Mode mode) const {
+    detail::require_layout_sizes(
+        layout_, layout_.channels, "prelu_backward",
+        {{std::size(xs), "xs"}, {std::size(dys), "dys"}, {std::size(dxs), "dxs"}});
+    if (std::size(dalphas) != layout_.channels) {
+      detail::fail("prelu_backward", "dalphas.size() = ", std::size(dalphas),
+                   " differs from layout.channels = ", layout_.channels);
+    }
+    backward(std::data(xs), std::data(dys), std::data(dxs), std::data(dalphas), mode);
+  }
+
+ private:
+  const T* alpha_;
+  channel_layout layout_;
+};
+
+template <class T, class... Arguments>
+auto forward(channel_prelu<T> const& f, Arguments&&... arguments)
+    -> decltype(f.forward(std::forward<Arguments>(arguments)...)) {
+  f.forward(std::forward<Arguments>(arguments)...);
+}
+template <class T, class... Arguments>
+auto backward(channel_prelu<T> const& f, Arguments&&... arguments)
+    -> decltype(f.backward(std::forward<Arguments>(arguments)...)) {
+  f.backward(std::forward<Arguments>(arguments)...);
 }
 
 // PReLU's backward also accumulates the gradient of its parameter:
