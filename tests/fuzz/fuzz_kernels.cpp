@@ -211,6 +211,8 @@ bool parameters_valid(std::array<double, N> const& values) {
       return v[0] <= v[1];
     } else if constexpr (std::is_same<F, actfn::celu<T>>::value) {
       return v[0] > 0;
+    } else if constexpr (std::is_same<F, actfn::squareplus<T>>::value) {
+      return v[0] > 0 && v[0] <= std::numeric_limits<T>::max() / 2;
     }
     return true;
   }
