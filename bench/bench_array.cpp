@@ -38,8 +38,9 @@ void register_sizes(std::string const& name, std::string const& library, Body bo
 // (and as two calls), the backward modes and second_derivative.
 template <class T, class F>
 void add_actfn(std::string const& name, F f) {
+  const char* library = actfn::is_fast_v<typename F::precision> ? "fast" : "actfn";
   const auto register_one = [&](std::string const& direction, auto body) {
-    register_sizes<T>(name + "/" + direction, "actfn", body);
+    register_sizes<T>(name + "/" + direction, library, body);
   };
   register_one("forward", [f](buffers<T>& d, std::size_t n) {
     actfn::forward(f, d.x.data(), d.out.data(), n);
@@ -272,16 +273,17 @@ void add_peers_of(std::string const& name) {
       [](A const& x) { return (x > T(0.5)).template cast<T>(); });
 }
 
-// Every function of the list with its default parameters (its descriptor's
-// first tested set), then its peers.
+// Every kernel of the list with its default parameters (its descriptor's
+// first tested set): the accurate tier with its peers, then the fast tier's
+// own kernels.
 template <class T>
 void add_all() {
   add_copy<T>();
-  actfn::for_each_type(actfn::elementwise_functions<T>{}, [](auto tag) {
+  actfn::for_each_type(actfn::elementwise_kernels<T>{}, [](auto tag) {
     using F = typename decltype(tag)::type;
     const std::string name = actfn::descriptor<F>::name;
     add_actfn<T>(name, actfn::make_functor<F>(actfn::descriptor<F>::tested[0]));
-    add_peers_of<T>(name);
+    if (!actfn::is_fast_v<typename F::precision>) add_peers_of<T>(name);
   });
 }
 

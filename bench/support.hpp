@@ -87,17 +87,33 @@ class table_reporter : public benchmark::ConsoleReporter {
   }
   void Finalize() override {
     ConsoleReporter::Finalize();
-    std::printf("\n%-40s %10s %10s %10s %9s %9s\n", "ns per element", "actfn", "std", "Eigen",
-                "std/actfn", "Eigen/actfn");
+    // actfn's two tiers, then the peers, and each tier's time over the best
+    // peer's (the fast tier's column is empty where it runs the accurate
+    // kernel, and the ratio then is the accurate one's).
+    static constexpr const char* peers[] = {"std", "eigen", "onednn", "xnnpack"};
+    std::printf("\n%-40s %9s %9s %9s %9s %9s %9s %8s %8s %8s\n", "ns per element", "accurate",
+                "fast", "std", "Eigen", "oneDNN", "XNNPACK", "best", "acc/best", "fast/best");
     bool flush_to_zero_rows = false;
     for (auto const& [key, by_library] : times_) {
       if (by_library.count("ftz")) {
         flush_to_zero_rows = true;
         continue;
       }
-      const double a = time_of(by_library, "actfn"), s = time_of(by_library, "std"),
-                   e = time_of(by_library, "eigen");
-      std::printf("%-40s %10.3f %10.3f %10.3f %9.2f %9.2f\n", key.c_str(), a, s, e, s / a, e / a);
+      const double accurate = time_of(by_library, "actfn"), fast = time_of(by_library, "fast");
+      std::printf("%-40s %9.3f %9.3f", key.c_str(), accurate, fast);
+      double best = std::nan("");
+      std::string best_name = "-";
+      for (const char* peer : peers) {
+        const double t = time_of(by_library, peer);
+        std::printf(" %9.3f", t);
+        if (t < best || (std::isnan(best) && !std::isnan(t))) {
+          best = t;
+          best_name = peer;
+        }
+      }
+      const double fast_or_accurate = std::isnan(fast) ? accurate : fast;
+      std::printf(" %8s %8.2f %8.2f\n", best_name.c_str(), accurate / best,
+                  fast_or_accurate / best);
     }
     if (!flush_to_zero_rows) return;
     // bench_fp_environment: the same kernel without and with scoped_flush_to_zero.

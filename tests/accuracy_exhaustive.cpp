@@ -9,7 +9,8 @@
 // function and fails if a bound is broken. About an hour on two cores: not
 // part of the default ctest run.
 //
-//   accuracy_exhaustive [--step N] [name ...]
+//   accuracy_exhaustive [--fast] [--step N] [name ...]
+// --fast checks the fast tier (precision.hpp) instead of the accurate one;
 // --step N checks every N-th pattern (a quick look); names (sigmoid, tanh,
 // elu(alpha=1), selu, gelu_erf, gelu_tanh, ...) restrict the functions.
 #include <algorithm>
@@ -81,27 +82,30 @@ sweep_result sweep(F const& f, Forward const& forward, Derivative const& derivat
 
 int main(int argc, char** argv) {
   std::uint64_t step = 1;
+  bool fast = false;
   std::vector<std::string> names;
   for (int i = 1; i < argc; ++i) {
     const std::string argument = argv[i];
-    if (argument == "--step" && i + 1 < argc) {
+    if (argument == "--fast") {
+      fast = true;
+    } else if (argument == "--step" && i + 1 < argc) {
       step = std::max<std::uint64_t>(1, std::strtoull(argv[++i], nullptr, 10));
     } else {
       names.push_back(argument);
     }
   }
   std::printf(
-      "float, every %llu-th of the 2^32 bit patterns; max error in ULP against long double\n",
-      static_cast<unsigned long long>(step));
+      "float, %s tier, every %llu-th of the 2^32 bit patterns; max error in ULP against long "
+      "double\n",
+      fast ? "fast" : "accurate", static_cast<unsigned long long>(step));
   std::printf("%-32s %12s %14s %6s %12s %14s %6s %12s\n", "function", "forward", "at x", "bound",
               "derivative", "at x", "bound", "|abs| @ zero");
   bool within = true;
-  support::for_each_contract<float>([&](std::string const& name, auto const& f,
-                                        reference::functions const& exact,
-                                        support::bounds const& limit) {
+  const auto check = [&](std::string const& name, auto const& f, reference::functions const& exact,
+                         support::bounds const& limit) {
     // "silu" selects every silu(beta=...), "silu(beta=1)" one of them.
     const auto selected = [&name](std::string const& wanted) {
-      return name == wanted || name.rfind(wanted + "(", 0) == 0;
+      return name == wanted || name.rfind(wanted + "(", 0) == 0 || name.rfind(wanted + " ", 0) == 0;
     };
     if (!names.empty() && std::none_of(names.begin(), names.end(), selected)) return;
     const sweep_result result = sweep(f, exact.value, exact.slope, exact.slope_zeros, step);
@@ -116,6 +120,11 @@ int main(int argc, char** argv) {
                 double(result.derivative.at), double(limit.derivative_ulp),
                 double(result.derivative.max_absolute_near_zero), ok ? "" : "  BOUND BROKEN");
     std::fflush(stdout);
-  });
+  };
+  if (fast) {
+    support::for_each_contract<float, actfn::fast>(check);
+  } else {
+    support::for_each_contract<float, actfn::accurate>(check);
+  }
   return within ? 0 : 1;
 }

@@ -65,22 +65,31 @@ std::string pair(double first, double second) {
   return ulp(first) + " / " + ulp(second);
 }
 
-// "f / f'" and "f'' / f' from y" in ULP, for float and double where they differ.
-template <template <class> class Functor>
+// "f / f'" and "f'' / f' from y" in ULP, for float and double where they
+// differ, and the fast tier's f / f' where it runs a kernel of its own.
+template <template <class, class> class Functor>
 std::string bounds_cells() {
-  using F = Functor<float>;
-  using G = Functor<double>;
+  using F = Functor<float, actfn::accurate>;
+  using G = Functor<double, actfn::accurate>;
   if constexpr (actfn::has_accuracy_bounds_v<F>) {
-    constexpr actfn::accuracy_bounds a = actfn::descriptor<F>::accuracy;
-    constexpr actfn::accuracy_bounds b = actfn::descriptor<G>::accuracy;
-    const std::string first_float = pair(a.forward_ulp, a.derivative_ulp);
-    const std::string first_double = pair(b.forward_ulp, b.derivative_ulp);
-    const std::string second_float = pair(a.second_derivative_ulp, a.from_output_ulp);
-    const std::string second_double = pair(b.second_derivative_ulp, b.from_output_ulp);
     const auto both = [](std::string const& in_float, std::string const& in_double) {
       return in_float == in_double ? in_float : "float " + in_float + ", double " + in_double;
     };
-    return both(first_float, first_double) + " | " + both(second_float, second_double);
+    const auto first_pair = [&both](actfn::accuracy_bounds a, actfn::accuracy_bounds b) {
+      return both(pair(a.forward_ulp, a.derivative_ulp), pair(b.forward_ulp, b.derivative_ulp));
+    };
+    constexpr actfn::accuracy_bounds a = actfn::descriptor<F>::accuracy;
+    constexpr actfn::accuracy_bounds b = actfn::descriptor<G>::accuracy;
+    std::string first = first_pair(a, b);
+    using fast_float = Functor<float, actfn::fast>;
+    using fast_double = Functor<double, actfn::fast>;
+    if constexpr (actfn::runs_own_kernel_v<fast_float>) {
+      first += "; fast " + first_pair(actfn::descriptor<fast_float>::accuracy,
+                                      actfn::descriptor<fast_double>::accuracy);
+    }
+    const std::string second_float = pair(a.second_derivative_ulp, a.from_output_ulp);
+    const std::string second_double = pair(b.second_derivative_ulp, b.from_output_ulp);
+    return first + " | " + both(second_float, second_double);
   } else {
     std::string first = "exact";
     if constexpr (has_forward_rounding<F>::value) {
@@ -92,9 +101,9 @@ std::string bounds_cells() {
   }
 }
 
-template <template <class> class Functor>
+template <template <class, class> class Functor>
 void add_row(std::string& table) {
-  using F = Functor<float>;
+  using F = Functor<float, actfn::accurate>;
   using D = actfn::descriptor<F>;
   table += "| `" + std::string(D::name) + "<T>` | " + parameters_cell<F>() + " | " +
            escaped(D::formulas.forward) + " | " + escaped(D::formulas.derivative) + " | " +

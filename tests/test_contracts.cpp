@@ -2,12 +2,12 @@
 // Copyright (c) 2026 The actfn authors
 
 // The contract of every smooth function of the list, registered as one test
-// per function and type, tagged with the function's name (so that its ctest
-// entry runs it) and [contracts]: for every parameter set its descriptor
-// lists, f and f' within the descriptor's bounds over a sample of the whole
-// finite range (support::accuracy_sample), and f' from the output within
-// its bound of the exact f' at the x that y stands for (what y does not hold
-// of x, no formula can restore: sigmoid's y is 1 for every x > 17 in float).
+// per function, type and precision tier (where the tiers' kernels differ), tagged with the
+// function's name (so that its ctest entry runs it) and [contracts]: for every parameter set its
+// descriptor lists, f and f' within the descriptor's bounds over a sample of the whole finite range
+// (support::accuracy_sample), and f' from the output within its bound of the exact f' at the x that
+// y stands for (what y does not hold of x, no formula can restore: sigmoid's y is 1 for every x >
+// 17 in float).
 #include <actfn/actfn.hpp>
 
 #include <deque>
@@ -39,7 +39,7 @@ void check_contract() {
   using T = typename F::value_type;
   for (auto const& values : actfn::descriptor<F>::tested) {
     const F f = actfn::make_functor<F>(values);
-    const std::string name = actfn::describe(f);
+    const std::string name = support::name_of(f);
     INFO(name);
     const reference::functions exact = reference::of(f);
     const support::bounds limit{support::accuracy_of<F>.forward_ulp,
@@ -55,14 +55,15 @@ std::deque<std::string>& registered_strings() {
   return strings;
 }
 
-template <class T>
+template <class T, class Precision>
 bool register_contracts() {
-  actfn::for_each_type(actfn::elementwise_functions<T>{}, [](auto tag) {
+  actfn::for_each_type(actfn::elementwise_functions<T, Precision>{}, [](auto tag) {
     using F = typename decltype(tag)::type;
-    if constexpr (actfn::has_accuracy_bounds_v<F>) {
+    if constexpr (actfn::has_accuracy_bounds_v<F> && actfn::runs_own_kernel_v<F>) {
       const std::string function = actfn::descriptor<F>::name;
-      std::string const& name = registered_strings().emplace_back(
-          function + ": the contract over the finite range - " + support::type_name<T>());
+      std::string const& name =
+          registered_strings().emplace_back(function + ": the contract over the finite range - " +
+                                            support::type_name<T>() + ", " + Precision::name);
       std::string const& tags = registered_strings().emplace_back("[" + function + "][contracts]");
       REGISTER_TEST_CASE(check_contract<F>, name, tags);
     }
@@ -70,6 +71,11 @@ bool register_contracts() {
   return true;
 }
 
-const bool registered = register_contracts<float>() && register_contracts<double>();
+template <class T>
+bool register_both_tiers() {
+  return register_contracts<T, actfn::accurate>() && register_contracts<T, actfn::fast>();
+}
+
+const bool registered = register_both_tiers<float>() && register_both_tiers<double>();
 
 }  // namespace

@@ -6,6 +6,7 @@
 // names), names are unique, and each descriptor agrees with its functor.
 #include <actfn/actfn.hpp>
 
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <set>
@@ -156,4 +157,64 @@ TEMPLATE_TEST_CASE("function list: the structured functions answer the free call
   actfn::backward(f, argmax.data(), dy_units.data(), free_dx.data(), n);
   f.backward(x, dy_units, member_dx);
   CHECK(same(free_dx, member_dx));
+}
+
+namespace {
+template <template <class, class> class Functor, class T>
+Functor<T, actfn::accurate> accurate_tier_of(Functor<T, actfn::fast> const&);
+}  // namespace
+
+// Every functor takes the precision tier; where the fast tier has no kernel
+// of its own (actfn::runs_own_kernel_v), it gives the accurate tier's bits.
+TEMPLATE_TEST_CASE("function list: the fast tier, where it shares a kernel, is the accurate one",
+                   "[function_list]", float, double) {
+  using T = TestType;
+  std::vector<T> x;
+  for (int i = -400; i <= 400; ++i) x.push_back(T(i) / T(16));
+  x.push_back(std::numeric_limits<T>::infinity());
+  x.push_back(-std::numeric_limits<T>::quiet_NaN());
+  const std::size_t n = x.size();
+  // The same bits, or NaN in both (a NaN's sign is not part of the contract,
+  // and the compiler may order a commutative operation's operands either way).
+  const auto same = [&x](std::vector<T> const& a, std::vector<T> const& b) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const bool both_nan = std::isnan(a[i]) && std::isnan(b[i]);
+      if (!both_nan && std::memcmp(&a[i], &b[i], sizeof(T)) != 0) {
+        UNSCOPED_INFO("at x = " << x[i] << ": " << a[i] << " and " << b[i]);
+        return false;
+      }
+    }
+    return true;
+  };
+  std::size_t own_kernels = 0;
+  actfn::for_each_tested_functor<actfn::elementwise_functions<T, actfn::fast>>([&](auto const& f) {
+    using F = std::decay_t<decltype(f)>;
+    static_assert(std::is_same<typename F::precision, actfn::fast>::value, "the list's tier");
+    INFO(actfn::describe(f));
+    using Accurate = decltype(accurate_tier_of(f));
+    CHECK(actfn::describe(f) ==
+          actfn::describe(actfn::make_functor<Accurate>(actfn::descriptor<F>::values(f))));
+    if constexpr (actfn::runs_own_kernel_v<F>) {
+      ++own_kernels;
+    } else {
+      const Accurate accurate = actfn::make_functor<Accurate>(actfn::descriptor<F>::values(f));
+      std::vector<T> a(n), b(n);
+      actfn::forward(f, x, a);
+      actfn::forward(accurate, x, b);
+      CHECK(same(a, b));
+      actfn::derivative(f, x, a);
+      actfn::derivative(accurate, x, b);
+      CHECK(same(a, b));
+    }
+  });
+  CHECK(own_kernels >= 2);  // sigmoid, tanh
+
+  // The structured functions run one kernel in both tiers.
+  std::vector<T> a(n), b(n);
+  actfn::forward(actfn::softmax<T, actfn::fast>{}, x.data(), a.data(), std::size_t(1), n - 2);
+  actfn::forward(actfn::softmax<T>{}, x.data(), b.data(), std::size_t(1), n - 2);
+  CHECK(same(a, b));
+  actfn::forward(actfn::maxout<T, actfn::fast>(2), x.data(), a.data(), n - 1);
+  actfn::forward(actfn::maxout<T>(2), x.data(), b.data(), n - 1);
+  CHECK(same(a, b));
 }

@@ -8,14 +8,19 @@
 #include "support/checks.hpp"
 #include "support/reference.hpp"
 
-TEMPLATE_TEST_CASE("sigmoid: derivative matches finite differences", "[sigmoid]", float, double) {
-  support::check_finite_differences<TestType>(actfn::sigmoid<TestType>{}, reference::sigmoid);
+// Both precision tiers.
+TEMPLATE_TEST_CASE("sigmoid: derivative matches finite differences", "[sigmoid]",
+                   (actfn::sigmoid<float>), (actfn::sigmoid<double>),
+                   (actfn::sigmoid<float, actfn::fast>), (actfn::sigmoid<double, actfn::fast>)) {
+  support::check_finite_differences<typename TestType::value_type>(TestType{}, reference::sigmoid);
 }
 
-TEMPLATE_TEST_CASE("sigmoid: special values", "[sigmoid]", float, double) {
-  using T = TestType;
+TEMPLATE_TEST_CASE("sigmoid: special values", "[sigmoid]", (actfn::sigmoid<float>),
+                   (actfn::sigmoid<double>), (actfn::sigmoid<float, actfn::fast>),
+                   (actfn::sigmoid<double, actfn::fast>)) {
+  using T = typename TestType::value_type;
   using limits = std::numeric_limits<T>;
-  const actfn::sigmoid<T> f;
+  const TestType f;
   CHECK(f(T(0)) == T(0.5));
   CHECK(f(-T(0)) == T(0.5));
   CHECK(f.derivative(T(0)) == T(0.25));

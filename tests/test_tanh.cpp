@@ -9,14 +9,18 @@
 #include "support/checks.hpp"
 #include "support/reference.hpp"
 
-TEMPLATE_TEST_CASE("tanh: derivative matches finite differences", "[tanh]", float, double) {
-  support::check_finite_differences<TestType>(actfn::tanh<TestType>{}, reference::tanh);
+// Both precision tiers.
+TEMPLATE_TEST_CASE("tanh: derivative matches finite differences", "[tanh]", (actfn::tanh<float>),
+                   (actfn::tanh<double>), (actfn::tanh<float, actfn::fast>),
+                   (actfn::tanh<double, actfn::fast>)) {
+  support::check_finite_differences<typename TestType::value_type>(TestType{}, reference::tanh);
 }
 
-TEMPLATE_TEST_CASE("tanh: special values", "[tanh]", float, double) {
-  using T = TestType;
+TEMPLATE_TEST_CASE("tanh: special values", "[tanh]", (actfn::tanh<float>), (actfn::tanh<double>),
+                   (actfn::tanh<float, actfn::fast>), (actfn::tanh<double, actfn::fast>)) {
+  using T = typename TestType::value_type;
   using limits = std::numeric_limits<T>;
-  const actfn::tanh<T> f;
+  const TestType f;
   CHECK(support::same(f(T(0)), T(0)));
   CHECK(support::same(f(-T(0)), -T(0)));
   CHECK(f.derivative(T(0)) == T(1));

@@ -5,14 +5,15 @@
 // README's tables, Eigen's cost model) needs to know about an activation,
 // declared beside its functor in its header:
 //
-//   template <class T>
-//   struct descriptor<silu<T>> {
+//   template <class T, class Precision>
+//   struct descriptor<silu<T, Precision>> {
 //     static constexpr const char* name = "silu";
 //     static constexpr std::array<const char*, 1> parameters{{"beta"}};
 //     static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {1.702}, {0.5}}};
-//     static std::array<double, 1> values(silu<T> const& f) { return {{double(f.beta())}}; }
+//     static std::array<double, 1> values(silu<T, Precision> const& f) { ... }
 //     static constexpr summary formulas{"x·σ(βx)", "σ(z)(1 + z·σ(−z)), z = βx", ...};
-//     static constexpr accuracy_bounds accuracy{2, 4.5, ...};  // smooth functions only
+//     static constexpr accuracy_bounds accuracy =  // smooth functions only
+//         bounds_of_tier<Precision>({2, 4.5, ...}, {4, 8, ...});
 //     static constexpr int eigen_cost = 30;
 //   };
 //
@@ -21,7 +22,10 @@
 // parameter sets the tests run (the first is the defaults where there are
 // any), so that the header's bounds are stated for exactly these; accuracy:
 // the bounds in ULP against a long double reference over the whole finite
-// range, where the function is smooth; forward_rounding_ulp: where a
+// range, where the function is smooth, for the functor's precision tier
+// (one set where both tiers run the same kernel); fast_kernel: true where
+// the fast tier runs a kernel of its own (absent: both tiers run the
+// accurate one); forward_rounding_ulp: where a
 // piecewise function rounds (a·x + b, α·x), the error of that one rounding
 // (the piecewise functions without it are exact, and all their derivatives
 // are; they are tested point by point); formulas: what the README's table of
@@ -40,6 +44,8 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+
+#include "actfn/precision.hpp"
 
 namespace actfn {
 
@@ -62,6 +68,15 @@ struct summary {
   const char* special_values;  // at the kinks and the limits
   const char* parameter_note;  // what the parameters' column adds to "name = default"
 };
+
+// The bounds of a function whose tiers run different kernels: each tier's
+// own (precision.hpp).
+template <class Precision>
+constexpr accuracy_bounds bounds_of_tier(accuracy_bounds accurate_bounds,
+                                         accuracy_bounds fast_bounds) {
+  static_assert(is_precision_v<Precision>, "the tier is actfn::accurate or actfn::fast");
+  return is_fast_v<Precision> ? fast_bounds : accurate_bounds;
+}
 
 template <class Functor>
 struct descriptor;  // specialised beside each functor
@@ -88,6 +103,20 @@ F construct(std::array<double, N> const& values, std::index_sequence<I...>) {
 }
 
 }  // namespace detail
+
+namespace detail {
+template <class F, class = void>
+struct has_fast_kernel : std::false_type {};
+template <class F>
+struct has_fast_kernel<F, std::void_t<decltype(descriptor<F>::fast_kernel)>>
+    : std::bool_constant<descriptor<F>::fast_kernel> {};
+}  // namespace detail
+
+// Whether F runs a kernel that no other tier of its function runs: every
+// accurate functor, and the fast ones whose descriptor says fast_kernel.
+template <class F>
+inline constexpr bool runs_own_kernel_v =
+    !is_fast_v<typename F::precision> || detail::has_fast_kernel<F>::value;
 
 // Whether F's descriptor states bounds against a reference (the smooth ones).
 template <class F>

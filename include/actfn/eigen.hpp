@@ -158,10 +158,10 @@ void on_slices(each along, Run const& run, Out& out, In const&... in) {
 // softmax and log_softmax: the functions of a row.
 template <class F>
 struct is_row_function : std::false_type {};
-template <class T>
-struct is_row_function<actfn::softmax<T>> : std::true_type {};
-template <class T>
-struct is_row_function<actfn::log_softmax<T>> : std::true_type {};
+template <class T, class Precision>
+struct is_row_function<actfn::softmax<T, Precision>> : std::true_type {};
+template <class T, class Precision>
+struct is_row_function<actfn::log_softmax<T, Precision>> : std::true_type {};
 template <class F>
 using enable_for_rows = std::enable_if_t<is_row_function<F>::value, int>;
 
@@ -401,10 +401,13 @@ typename X::PlainObject backward(actfn::maxout<T> const& f, Eigen::DenseBase<X> 
 namespace Eigen {
 namespace internal {
 
-#define ACTFN_EIGEN_FUNCTOR_COST(functor)                                                   \
-  template <class T>                                                                        \
-  struct functor_traits<actfn::functor<T>> {                                                \
-    enum { Cost = actfn::descriptor<actfn::functor<T>>::eigen_cost, PacketAccess = false }; \
+#define ACTFN_EIGEN_FUNCTOR_COST(functor)                                 \
+  template <class T, class Precision>                                     \
+  struct functor_traits<actfn::functor<T, Precision>> {                   \
+    enum {                                                                \
+      Cost = actfn::descriptor<actfn::functor<T, Precision>>::eigen_cost, \
+      PacketAccess = false                                                \
+    };                                                                    \
   };
 ACTFN_ELEMENTWISE_FUNCTIONS(ACTFN_EIGEN_FUNCTOR_COST)
 #undef ACTFN_EIGEN_FUNCTOR_COST

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include "actfn/descriptor.hpp"
@@ -36,7 +37,7 @@
 #include "actfn/functions/tanh.hpp"
 #include "actfn/functions/threshold.hpp"
 
-// X(name) for each elementwise functor actfn::name<T>, in the order of the
+// X(name) for each elementwise functor actfn::name<T, Precision>, in the order of the
 // README's table. A macro so that code that must name each one (Eigen's
 // functor_traits specialisations) reads this list too; everything else uses
 // actfn::elementwise_functions<T>.
@@ -64,19 +65,48 @@ struct type_tag {
 namespace detail {
 template <class First, class... Rest>
 type_list<Rest...> drop_first(type_list<First, Rest...>);
-#define ACTFN_DETAIL_FUNCTOR_OF_T(name) , name<T>
-template <class T>
+#define ACTFN_DETAIL_FUNCTOR_OF_T(name) , name<T, Precision>
+template <class T, class Precision>
 using elementwise_list =
     decltype(drop_first(type_list<void ACTFN_ELEMENTWISE_FUNCTIONS(ACTFN_DETAIL_FUNCTOR_OF_T)>{}));
 #undef ACTFN_DETAIL_FUNCTOR_OF_T
 }  // namespace detail
 
 // The functors of one value (forward, derivative, backward and the array
-// API), and the functions of a row or a group (their own calls).
+// API), and the functions of a row or a group (their own calls), in one
+// precision tier (precision.hpp).
+template <class T, class Precision = accurate>
+using elementwise_functions = detail::elementwise_list<T, Precision>;
+template <class T, class Precision = accurate>
+using structured_functions =
+    type_list<softmax<T, Precision>, log_softmax<T, Precision>, maxout<T, Precision>>;
+
+namespace detail {
+template <class... Lists>
+struct join {
+  using type = type_list<>;
+};
+template <class... A>
+struct join<type_list<A...>> {
+  using type = type_list<A...>;
+};
+template <class... A, class... B, class... Rest>
+struct join<type_list<A...>, type_list<B...>, Rest...> : join<type_list<A..., B...>, Rest...> {};
+
+template <class List>
+struct own_kernels;
+template <class... F>
+struct own_kernels<type_list<F...>>
+    : join<std::conditional_t<runs_own_kernel_v<F>, type_list<F>, type_list<>>...> {};
+}  // namespace detail
+
+// Every elementwise kernel once: the accurate functors, then the fast ones
+// that run a kernel of their own (runs_own_kernel_v), for the tests and the
+// bench, which need not look at a shared kernel twice.
 template <class T>
-using elementwise_functions = detail::elementwise_list<T>;
-template <class T>
-using structured_functions = type_list<softmax<T>, log_softmax<T>, maxout<T>>;
+using elementwise_kernels =
+    typename detail::own_kernels<typename detail::join<elementwise_functions<T, accurate>,
+                                                       elementwise_functions<T, fast>>::type>::type;
 
 // visit(type_tag<F>{}) for each F of the list, in order.
 template <class... Types, class Visit>

@@ -218,12 +218,12 @@ bool parameters_valid(std::array<double, N> const& values) {
   }
 }
 
-// Calls visit(functor) with the functor of the list the input names, its
-// parameters read from the input; invalid parameters must make the
-// constructor throw instead.
+// Calls visit(functor) with the kernel of the list (either tier) the input
+// names, its parameters read from the input; invalid parameters must make
+// the constructor throw instead.
 template <class T, class Visit>
 void with_functor(fuzz_input& in, Visit&& visit) {
-  using list = actfn::elementwise_functions<T>;
+  using list = actfn::elementwise_kernels<T>;
   const std::size_t chosen = in.byte() % list::size;
   std::size_t index = 0;
   actfn::for_each_type(list{}, [&](auto tag) {

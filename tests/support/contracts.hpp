@@ -14,6 +14,7 @@
 #include <actfn/actfn.hpp>
 
 #include "accuracy.hpp"
+#include "all_functions.hpp"
 #include "reference.hpp"
 
 namespace support {
@@ -27,13 +28,15 @@ template <class F>
 constexpr actfn::accuracy_bounds accuracy_of = actfn::descriptor<F>::accuracy;
 
 // visit(name, f, reference functions, bounds) for each smooth functor of the
-// list and each of its tested parameter sets.
-template <class T, class Visit>
+// list in the tier that runs its own kernel (actfn::runs_own_kernel_v), and
+// each of its tested parameter sets.
+template <class T, class Precision, class Visit>
 void for_each_contract(Visit&& visit) {
-  actfn::for_each_tested_functor<actfn::elementwise_functions<T>>([&visit](auto const& f) {
+  using list = actfn::elementwise_functions<T, Precision>;
+  actfn::for_each_tested_functor<list>([&visit](auto const& f) {
     using F = std::decay_t<decltype(f)>;
-    if constexpr (actfn::has_accuracy_bounds_v<F>) {
-      visit(actfn::describe(f), f, reference::of(f),
+    if constexpr (actfn::has_accuracy_bounds_v<F> && actfn::runs_own_kernel_v<F>) {
+      visit(name_of(f), f, reference::of(f),
             bounds{accuracy_of<F>.forward_ulp, accuracy_of<F>.derivative_ulp});
     }
   });

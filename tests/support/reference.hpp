@@ -262,75 +262,76 @@ struct functions {
   std::function<real(real)> slope_from_output;
 };
 
-template <class T>
-functions of(actfn::sigmoid<T> const&) {
+template <class T, class P>
+functions of(actfn::sigmoid<T, P> const&) {
   return {sigmoid, sigmoid_derivative, {}, [](real y) { return y * (1 - y); }};
 }
-template <class T>
-functions of(actfn::tanh<T> const&) {
+template <class T, class P>
+functions of(actfn::tanh<T, P> const&) {
   return {tanh, tanh_derivative, {}, [](real y) { return (1 - y) * (1 + y); }};
 }
-template <class T>
-functions of(actfn::elu<T> const& f) {
+template <class T, class P>
+functions of(actfn::elu<T, P> const& f) {
   const real a = f.alpha();
   return {[a](real x) { return elu(x, a); }, [a](real x) { return elu_derivative(x, a); }, {},
           [a](real y) { return y > 0 ? 1 : y + a; }};
 }
 // selu's y carries lambda and lambda alpha as T rounds them.
-template <class T>
-functions of(actfn::selu<T> const&) {
+template <class T, class P>
+functions of(actfn::selu<T, P> const&) {
   return {selu, selu_derivative, {}, [](real y) {
-            return y > 0 ? real(actfn::selu<T>::lambda) : y + real(actfn::selu<T>::lambda_alpha);
+            return y > 0 ? real(actfn::selu<T, P>::lambda)
+                         : y + real(actfn::selu<T, P>::lambda_alpha);
           }};
 }
-template <class T>
-functions of(actfn::celu<T> const& f) {
+template <class T, class P>
+functions of(actfn::celu<T, P> const& f) {
   const real a = f.alpha();
   return {[a](real x) { return celu(x, a); }, [a](real x) { return celu_derivative(x, a); }, {},
           [a](real y) { return y > 0 ? 1 : (y + a) / a; }};
 }
-template <class T>
-functions of(actfn::gelu_erf<T> const&) {
+template <class T, class P>
+functions of(actfn::gelu_erf<T, P> const&) {
   return {gelu_erf, gelu_erf_derivative, {gelu_erf_derivative_zero}, {}};
 }
-template <class T>
-functions of(actfn::gelu_tanh<T> const&) {
+template <class T, class P>
+functions of(actfn::gelu_tanh<T, P> const&) {
   return {gelu_tanh, gelu_tanh_derivative, {gelu_tanh_derivative_zero}, {}};
 }
-template <class T>
-functions of(actfn::silu<T> const& f) {
+template <class T, class P>
+functions of(actfn::silu<T, P> const& f) {
   const real b = f.beta();
   return {[b](real x) { return silu(x, b); }, [b](real x) { return silu_derivative(x, b); },
           {(silu_zero_hi + silu_zero_lo) / b}, {}};
 }
-template <class T>
-functions of(actfn::softplus<T> const& f) {
+template <class T, class P>
+functions of(actfn::softplus<T, P> const& f) {
   const real b = f.beta(), t = f.threshold();
   return {[b, t](real x) { return softplus(x, b, t); },
           [b, t](real x) { return softplus_derivative(x, b, t); }, {},
           [b, t](real y) { return b * y > t ? 1 : -std::expm1(-b * y); }};
 }
-template <class T>
-functions of(actfn::log_sigmoid<T> const&) {
+template <class T, class P>
+functions of(actfn::log_sigmoid<T, P> const&) {
   return {log_sigmoid, log_sigmoid_derivative, {}, [](real y) { return -std::expm1(y); }};
 }
-template <class T>
-functions of(actfn::mish<T> const&) {
+template <class T, class P>
+functions of(actfn::mish<T, P> const&) {
   return {mish, mish_derivative, {mish_derivative_zero}, {}};
 }
-template <class T>
-functions of(actfn::softsign<T> const&) {
+template <class T, class P>
+functions of(actfn::softsign<T, P> const&) {
   return {softsign, softsign_derivative, {},
           [](real y) { return (1 - std::fabs(y)) * (1 - std::fabs(y)); }};
 }
-template <class T>
-functions of(actfn::squareplus<T> const& f) {
+template <class T, class P>
+functions of(actfn::squareplus<T, P> const& f) {
   const real b = f.b();
   return {[b](real x) { return squareplus(x, b); },
           [b](real x) { return squareplus_derivative(x, b); }, {}, {}};
 }
-template <class T>
-functions of(actfn::hard_swish<T> const&) {
+template <class T, class P>
+functions of(actfn::hard_swish<T, P> const&) {
   return {hard_swish, hard_swish_derivative, {}, {}};
 }
 

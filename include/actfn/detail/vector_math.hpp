@@ -208,6 +208,46 @@ class exponential {
   double_word<V> e_r_minus_1_;
 };
 
+// The fast tier's exponential (precision.hpp): the same reduction and
+// polynomial as `exponential`, with e^r - 1 = r + r^2 P(r) rounded to one
+// word, and nothing else carried: e^x within 1 ULP (the polynomial's 2^-26.7
+// or 2^-57.5, the rounding of r's low part, and two roundings of under half
+// an ULP each); a subnormal result still rounds once, in the scaling.
+template <class V>
+class one_word_exponential {
+ public:
+  explicit one_word_exponential(V const& x, argument_sign sign = argument_sign::any) {
+    const V above_lowest = detail::clamp_below(x, V(constants::exp_lowest));
+    const V clamped = sign == argument_sign::any
+                          ? detail::clamp_above(above_lowest, V(constants::exp_highest))
+                          : above_lowest;
+    n_ = detail::nearest_integer_of_product(clamped, V(constants::log2e));
+    const V r = detail::multiply_add(n_, V(-constants::ln2_lo),
+                                     detail::multiply_add(n_, V(-constants::ln2_hi), clamped));
+    e_r_minus_1_ = detail::multiply_add(r * r, detail::horner(r, constants::expm1_tail), r);
+  }
+
+  V value() const { return detail::scale_by_power_of_2(V(1) + e_r_minus_1_, n_); }
+
+  // m * e^x, rounded once before the scaling.
+  V times(V const& m) const {
+    return detail::scale_by_power_of_2(detail::multiply_add(m, e_r_minus_1_, m), n_);
+  }
+
+  // e^x - 1 for x <= 0: (s - 1) + s (e^r - 1), s = 2^n, rounded once, with
+  // s - 1 exact where it matters (n > -digits) and |s (e^r - 1)| <= |s - 1|
+  // for n <= -1: nothing cancels, so within 1.5 ULP.
+  V minus_one() const {
+    const V s = detail::scale_by_power_of_2(V(1), n_);
+    return detail::multiply_add(s, e_r_minus_1_, s - V(1));
+  }
+
+ private:
+  using constants = math_constants<scalar_of_t<V>>;
+  V n_;
+  V e_r_minus_1_;
+};
+
 template <class V>
 inline V exp(V const& x) {
   return exponential<V>(x).value();

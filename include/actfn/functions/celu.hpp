@@ -23,10 +23,11 @@ namespace actfn {
 // u = x / alpha is carried as two words (the quotient and its exact
 // residual, divided by alpha), so the division costs no accuracy; f takes
 // alpha times the two-word expm1(u), f' the exponential of u.
-template <class T>
+template <class T, class Precision = accurate>
 class celu {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit celu(T alpha = T(1)) : alpha_(detail::require_finite(alpha, "celu", "alpha")) {
     if (!(alpha_ > T(0))) detail::fail("celu", "alpha must be positive, got ", alpha_);
@@ -77,14 +78,14 @@ class celu {
   T alpha_;
 };
 
-template <class T>
-struct descriptor<celu<T>> {
+template <class T, class Precision>
+struct descriptor<celu<T, Precision>> {
   static constexpr const char* name = "celu";
   static constexpr summary formulas{"x if x > 0, else α·expm1(x/α)", "1 if x > 0, else e^(x/α)",
                                     "f'(0) = 1, f(−inf) = −α", "(> 0)"};
   static constexpr std::array<const char*, 1> parameters{{"alpha"}};
   static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {0.5}, {3}}};
-  static std::array<double, 1> values(celu<T> const& f) { return {{double(f.alpha())}}; }
+  static std::array<double, 1> values(celu<T, Precision> const& f) { return {{double(f.alpha())}}; }
   static constexpr accuracy_bounds accuracy{1.5, 1.5, 2, 1.5};
   static constexpr int eigen_cost = 22;
 };

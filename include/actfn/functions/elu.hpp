@@ -40,10 +40,11 @@ inline V elu_derivative(V const& x, scalar_of_t<V> scale, scalar_of_t<V> scale_a
 //   alpha: any finite value, default 1. f(-inf) = -alpha; NaN gives NaN.
 //   Max error against a long double reference over the whole finite range
 //   (alpha in {1, 0.5, 2.5}): f within 2 ULP, f' and f'' within 1.5 ULP.
-template <class T>
+template <class T, class Precision = accurate>
 class elu {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit elu(T alpha = T(1)) : alpha_(detail::require_finite(alpha, "elu", "alpha")) {}
 
@@ -82,14 +83,14 @@ class elu {
   T alpha_;
 };
 
-template <class T>
-struct descriptor<elu<T>> {
+template <class T, class Precision>
+struct descriptor<elu<T, Precision>> {
   static constexpr const char* name = "elu";
   static constexpr summary formulas{"x if x > 0, else α·expm1(x)", "1 if x > 0, else α·e^x",
                                     "f'(0) = α, f(−inf) = −α", ""};
   static constexpr std::array<const char*, 1> parameters{{"alpha"}};
   static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {0.5}, {2.5}}};
-  static std::array<double, 1> values(elu<T> const& f) { return {{double(f.alpha())}}; }
+  static std::array<double, 1> values(elu<T, Precision> const& f) { return {{double(f.alpha())}}; }
   static constexpr accuracy_bounds accuracy{2, 1.5, 1.5, 1.5};
   static constexpr int eigen_cost = 20;
 };

@@ -108,7 +108,7 @@ struct gelu_erf_constants {
 // so float lanes go through the double kernel with one-word erfcx. f'' takes 2 - x^2 as
 // (sqrt2 - |x|)(sqrt2 + |x|) with sqrt2 in two words, so the first factor is
 // exact near the zeros and f'' keeps its relative accuracy through them.
-template <class T>
+template <class T, class Precision = accurate>
 class gelu_erf {
   using C = detail::gelu_erf_constants;
   static_assert(C::largest_magnitude * C::inv_sqrt2 <=
@@ -117,6 +117,7 @@ class gelu_erf {
 
  public:
   using value_type = T;
+  using precision = Precision;
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
@@ -208,8 +209,8 @@ class gelu_erf {
   }
 };
 
-template <class T>
-struct descriptor<gelu_erf<T>> : descriptor_without_parameters<gelu_erf<T>> {
+template <class T, class Precision>
+struct descriptor<gelu_erf<T, Precision>> : descriptor_without_parameters<gelu_erf<T, Precision>> {
   static constexpr bool in_float = std::is_same<T, float>::value;
   static constexpr const char* name = "gelu_erf";
   static constexpr summary formulas{"x·Φ(x) = ½x·erfc(−x/√2)", "Φ(x) + x·φ(x)", "f(−inf) = 0", ""};

@@ -105,10 +105,11 @@ struct gelu_tanh_constants<double> {
 // with the exponent, 1 + e, its square, k and the numerators carried as two
 // words, factors applied inside the exponential (one rounding for subnormal
 // results), and each quotient corrected by its residual.
-template <class T>
+template <class T, class Precision = accurate>
 class gelu_tanh {
  public:
   using value_type = T;
+  using precision = Precision;
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
@@ -192,8 +193,9 @@ class gelu_tanh {
   }
 };
 
-template <class T>
-struct descriptor<gelu_tanh<T>> : descriptor_without_parameters<gelu_tanh<T>> {
+template <class T, class Precision>
+struct descriptor<gelu_tanh<T, Precision>>
+    : descriptor_without_parameters<gelu_tanh<T, Precision>> {
   static constexpr bool in_float = std::is_same<T, float>::value;
   static constexpr const char* name = "gelu_tanh";
   static constexpr summary formulas{"½x·(1 + tanh(√(2/π)(x + 0.044715x³)))", "its exact derivative",

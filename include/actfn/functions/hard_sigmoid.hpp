@@ -25,10 +25,11 @@ namespace actfn {
 //   where the formula puts them. NaN gives NaN for both.
 //   Max error: f within 1 ULP (x - low is an exact two-word difference,
 //   divided by width with one residual correction); f' exact (the slope).
-template <class T>
+template <class T, class Precision = accurate>
 class hard_sigmoid {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit hard_sigmoid(T slope = T(1) / T(6), T offset = T(0.5))
       : slope_(detail::require_finite(slope, "hard_sigmoid", "slope")),
@@ -72,8 +73,8 @@ class hard_sigmoid {
   T slope_, offset_, width_, low_, high_;
 };
 
-template <class T>
-struct descriptor<hard_sigmoid<T>> {
+template <class T, class Precision>
+struct descriptor<hard_sigmoid<T, Precision>> {
   static constexpr const char* name = "hard_sigmoid";
   static constexpr summary formulas{
       "clamp(slope·x + offset, 0, 1)", "slope between the kinks, else 0",
@@ -82,7 +83,7 @@ struct descriptor<hard_sigmoid<T>> {
   static constexpr double forward_rounding_ulp = 1;
   static constexpr std::array<const char*, 2> parameters{{"slope", "offset"}};
   static constexpr std::array<std::array<double, 2>, 2> tested{{{1.0 / 6, 0.5}, {0.2, 0.5}}};
-  static std::array<double, 2> values(hard_sigmoid<T> const& f) {
+  static std::array<double, 2> values(hard_sigmoid<T, Precision> const& f) {
     return {{double(f.slope()), double(f.offset())}};
   }
   static constexpr int eigen_cost = 5;

@@ -20,10 +20,11 @@ namespace actfn {
 //   sums and x (x + 3) an exact two-word product, so each result is one
 //   corrected division by 6 (f is exactly 0 at x = -3 and x = 0, and f' at
 //   x = -3/2).
-template <class T>
+template <class T, class Precision = accurate>
 class hard_swish {
  public:
   using value_type = T;
+  using precision = Precision;
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
@@ -47,8 +48,9 @@ class hard_swish {
   }
 };
 
-template <class T>
-struct descriptor<hard_swish<T>> : descriptor_without_parameters<hard_swish<T>> {
+template <class T, class Precision>
+struct descriptor<hard_swish<T, Precision>>
+    : descriptor_without_parameters<hard_swish<T, Precision>> {
   static constexpr const char* name = "hard_swish";
   static constexpr summary formulas{"x·clamp(x + 3, 0, 6)/6",
                                     "0 if x < −3, 1 if x > 3, else (2x + 3)/6",

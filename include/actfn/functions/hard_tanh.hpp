@@ -16,10 +16,11 @@ namespace actfn {
 //           hardtanh_backward)
 //   min <= max, both finite; defaults -1 and 1. Exact. NaN gives NaN for
 //   both. Where min is 0, f(-0) = +0 (min), as relu gives.
-template <class T>
+template <class T, class Precision = accurate>
 class hard_tanh {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit hard_tanh(T min = T(-1), T max = T(1)) : hard_tanh(min, max, "hard_tanh") {}
 
@@ -57,27 +58,27 @@ class hard_tanh {
 // ReLU6 (Howard et al. 2017): hard_tanh with min = 0 and max = 6.
 //   f(x)  = min(max(0, x), 6); f(-0) = +0
 //   f'(x) = 1 if 0 < x < 6, else 0
-template <class T>
-class relu6 : public hard_tanh<T> {
+template <class T, class Precision = accurate>
+class relu6 : public hard_tanh<T, Precision> {
  public:
-  relu6() : hard_tanh<T>(T(0), T(6), "relu6") {}
+  relu6() : hard_tanh<T, Precision>(T(0), T(6), "relu6") {}
 };
 
-template <class T>
-struct descriptor<hard_tanh<T>> {
+template <class T, class Precision>
+struct descriptor<hard_tanh<T, Precision>> {
   static constexpr const char* name = "hard_tanh";
   static constexpr summary formulas{"clamp(x, min, max)", "1 if min < x < max, else 0",
                                     "f' = 0 at both kinks", ""};
   static constexpr std::array<const char*, 2> parameters{{"min", "max"}};
   static constexpr std::array<std::array<double, 2>, 2> tested{{{-1, 1}, {-0.5, 2.25}}};
-  static std::array<double, 2> values(hard_tanh<T> const& f) {
+  static std::array<double, 2> values(hard_tanh<T, Precision> const& f) {
     return {{double(f.min()), double(f.max())}};
   }
   static constexpr int eigen_cost = 3;
 };
 
-template <class T>
-struct descriptor<relu6<T>> : descriptor_without_parameters<relu6<T>> {
+template <class T, class Precision>
+struct descriptor<relu6<T, Precision>> : descriptor_without_parameters<relu6<T, Precision>> {
   static constexpr const char* name = "relu6";
   static constexpr summary formulas{"clamp(x, 0, 6)", "1 if 0 < x < 6, else 0",
                                     "f(−0) = +0, f' = 0 at 0 and 6", ""};

@@ -30,10 +30,11 @@ inline V leaky_derivative(V const& x, Alpha const& alpha) {
 //   f'(x) = 1 if x > 0, else alpha (so f'(0) = alpha)
 //   alpha: any finite value, default 0.01 (negative and > 1 are allowed).
 //   NaN gives NaN for both; f(-inf) = -inf for alpha > 0.
-template <class T>
+template <class T, class Precision = accurate>
 class leaky_relu {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit leaky_relu(T alpha = T(0.01))
       : alpha_(detail::require_finite(alpha, "leaky_relu", "alpha")) {}
@@ -66,14 +67,16 @@ class leaky_relu {
   T alpha_;
 };
 
-template <class T>
-struct descriptor<leaky_relu<T>> {
+template <class T, class Precision>
+struct descriptor<leaky_relu<T, Precision>> {
   static constexpr const char* name = "leaky_relu";
   static constexpr summary formulas{"x if x > 0, else α·x", "1 if x > 0, else α", "f'(0) = α", ""};
   static constexpr double forward_rounding_ulp = 0.5;
   static constexpr std::array<const char*, 1> parameters{{"alpha"}};
   static constexpr std::array<std::array<double, 1>, 2> tested{{{0.01}, {-0.3}}};
-  static std::array<double, 1> values(leaky_relu<T> const& f) { return {{double(f.alpha())}}; }
+  static std::array<double, 1> values(leaky_relu<T, Precision> const& f) {
+    return {{double(f.alpha())}};
+  }
   static constexpr int eigen_cost = 3;
 };
 

@@ -17,10 +17,11 @@ namespace actfn {
 //   f'(x) = a
 //   a, b: any finite values (std::invalid_argument otherwise).
 //   NaN gives NaN for both; +-inf gives the limit of a*x + b (NaN when a = 0).
-template <class T>
+template <class T, class Precision = accurate>
 class linear {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit linear(T a = T(1), T b = T(0))
       : a_(detail::require_finite(a, "linear", "a")),
@@ -50,14 +51,14 @@ class linear {
   T b_;
 };
 
-template <class T>
-struct descriptor<linear<T>> {
+template <class T, class Precision>
+struct descriptor<linear<T, Precision>> {
   static constexpr const char* name = "linear";
   static constexpr summary formulas{"a·x + b (fused)", "a", "", ""};
   static constexpr double forward_rounding_ulp = 0.5;
   static constexpr std::array<const char*, 2> parameters{{"a", "b"}};
   static constexpr std::array<std::array<double, 2>, 2> tested{{{1, 0}, {-2.5, 0.75}}};
-  static std::array<double, 2> values(linear<T> const& f) {
+  static std::array<double, 2> values(linear<T, Precision> const& f) {
     return {{double(f.a()), double(f.b())}};
   }
   static constexpr int eigen_cost = 1;

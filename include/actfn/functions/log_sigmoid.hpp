@@ -23,10 +23,11 @@ namespace actfn {
 // a sum of two terms of one sign, so it stays accurate where
 // log(sigmoid(x)) would round sigmoid to 1 (x > 17 in float) or to 0
 // (x < -104).
-template <class T>
+template <class T, class Precision = accurate>
 class log_sigmoid {
  public:
   using value_type = T;
+  using precision = Precision;
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
@@ -62,8 +63,9 @@ class log_sigmoid {
   }
 };
 
-template <class T>
-struct descriptor<log_sigmoid<T>> : descriptor_without_parameters<log_sigmoid<T>> {
+template <class T, class Precision>
+struct descriptor<log_sigmoid<T, Precision>>
+    : descriptor_without_parameters<log_sigmoid<T, Precision>> {
   static constexpr const char* name = "log_sigmoid";
   static constexpr summary formulas{"−log(1 + e^−x)", "σ(−x)", "f(+inf) = −0, f(−inf) = −inf", ""};
   static constexpr accuracy_bounds accuracy{1.5, 1, 2, 1.5};

@@ -59,10 +59,11 @@ struct group_maximum {
 //   The strided grouping runs a batch of groups at a time; the contiguous one
 //   runs the same step in scalar code, with k = 2, 3, 4 as constants the
 //   compiler can vectorise.
-template <class T>
+template <class T, class Precision = accurate>
 class maxout {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit maxout(std::size_t k, maxout_grouping grouping = maxout_grouping::contiguous)
       : k_(k), grouping_(grouping) {
@@ -285,19 +286,19 @@ class maxout {
 // (array.hpp has the elementwise ones): actfn::forward(f, ...) and
 // actfn::backward(f, ...), with the members' arguments ((x, y, n),
 // (x, y, argmax, n), (x or argmax, dy, dx, n), ranges, a mode last).
-template <class T, class... Arguments>
-auto forward(maxout<T> const& f, Arguments&&... arguments)
+template <class T, class Precision, class... Arguments>
+auto forward(maxout<T, Precision> const& f, Arguments&&... arguments)
     -> decltype(f.forward(std::forward<Arguments>(arguments)...)) {
   f.forward(std::forward<Arguments>(arguments)...);
 }
-template <class T, class... Arguments>
-auto backward(maxout<T> const& f, Arguments&&... arguments)
+template <class T, class Precision, class... Arguments>
+auto backward(maxout<T, Precision> const& f, Arguments&&... arguments)
     -> decltype(f.backward(std::forward<Arguments>(arguments)...)) {
   f.backward(std::forward<Arguments>(arguments)...);
 }
 
-template <class T>
-struct descriptor<maxout<T>> {
+template <class T, class Precision>
+struct descriptor<maxout<T, Precision>> {
   static constexpr const char* name = "maxout";
 };
 

@@ -90,10 +90,11 @@ struct mish_constants<double> {
 //   x >= 0: ((1 + 2u)(1 + 2u + 2u^2) + 4x u^2 (1 + u)) / (1 + 2u + 2u^2)^2,
 // where only the first sum cancels, near x0; on a window around x0 a fitted
 // polynomial takes over (see mish_constants).
-template <class T>
+template <class T, class Precision = accurate>
 class mish {
  public:
   using value_type = T;
+  using precision = Precision;
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
@@ -212,8 +213,8 @@ class mish {
   static constexpr T lowest = detail::math_constants<T>::exp_lowest;
 };
 
-template <class T>
-struct descriptor<mish<T>> : descriptor_without_parameters<mish<T>> {
+template <class T, class Precision>
+struct descriptor<mish<T, Precision>> : descriptor_without_parameters<mish<T, Precision>> {
   static constexpr bool in_float = std::is_same<T, float>::value;
   static constexpr const char* name = "mish";
   static constexpr summary formulas{"x·tanh(softplus(x))",

@@ -56,10 +56,11 @@ inline void prelu_backward_run(T alpha, const T* x, const T* dy, T* dx, std::siz
 // actfn::backward(prelu, x, dy, dx, n, &dalpha) also accumulates
 // sum(dy * min(x, 0)) into dalpha (see below). For one slope per
 // channel, see prelu_forward and prelu_backward below.
-template <class T>
+template <class T, class Precision = accurate>
 class prelu {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit prelu(T alpha = T(0.25)) : alpha_(detail::require_finite(alpha, "prelu", "alpha")) {}
 
@@ -272,10 +273,11 @@ void prelu_backward(Alphas const& alpha, In const& x, Grad const& dy, GradOut&& 
 // viewed, not copied (a training loop updates them in place): alpha must
 // hold layout.channels values while f is used; they are checked (not null,
 // finite) at each call.
-template <class T>
+template <class T, class Precision = accurate>
 class channel_prelu {
  public:
   using value_type = T;
+  using precision = Precision;
 
   channel_prelu(const T* alpha, channel_layout const& layout) : alpha_(alpha), layout_(layout) {}
 
@@ -322,13 +324,13 @@ class channel_prelu {
   channel_layout layout_;
 };
 
-template <class T, class... Arguments>
-auto forward(channel_prelu<T> const& f, Arguments&&... arguments)
+template <class T, class Precision, class... Arguments>
+auto forward(channel_prelu<T, Precision> const& f, Arguments&&... arguments)
     -> decltype(f.forward(std::forward<Arguments>(arguments)...)) {
   f.forward(std::forward<Arguments>(arguments)...);
 }
-template <class T, class... Arguments>
-auto backward(channel_prelu<T> const& f, Arguments&&... arguments)
+template <class T, class Precision, class... Arguments>
+auto backward(channel_prelu<T, Precision> const& f, Arguments&&... arguments)
     -> decltype(f.backward(std::forward<Arguments>(arguments)...)) {
   f.backward(std::forward<Arguments>(arguments)...);
 }
@@ -337,13 +339,14 @@ auto backward(channel_prelu<T> const& f, Arguments&&... arguments)
 // *dalpha += sum(dy[i] * min(x[i], 0)), with a compensated sum in T (good to
 // about an ULP of the sum of magnitudes whatever n). mode (optional) is dx's,
 // as for backward; dalpha is always added to.
-template <class T>
-void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha) {
+template <class T, class Precision>
+void backward(prelu<T, Precision> const& f, T const* x, T const* dy, T* dx, std::size_t n,
+              T* dalpha) {
   backward(f, x, dy, dx, n, dalpha, beta(T(0)));
 }
-template <class T, class Mode, detail::enable_for_mode<Mode, T> = 0>
-void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, T* dalpha,
-              Mode mode) {
+template <class T, class Precision, class Mode, detail::enable_for_mode<Mode, T> = 0>
+void backward(prelu<T, Precision> const& f, T const* x, T const* dy, T* dx, std::size_t n,
+              T* dalpha, Mode mode) {
   const T b = detail::beta_of<T>(mode, "backward");
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
   if (dalpha == nullptr) detail::fail("backward", "dalpha is null");
@@ -351,15 +354,17 @@ void backward(prelu<T> const& f, T const* x, T const* dy, T* dx, std::size_t n, 
   detail::prelu_backward_run(f.alpha(), x, dy, dx, n, dalpha, b);
 }
 
-template <class T>
-struct descriptor<prelu<T>> {
+template <class T, class Precision>
+struct descriptor<prelu<T, Precision>> {
   static constexpr const char* name = "prelu";
   static constexpr summary formulas{"as leaky_relu", "as leaky_relu; ∂f/∂α = min(x, 0)",
                                     "f'(0) = α", ""};
   static constexpr double forward_rounding_ulp = 0.5;
   static constexpr std::array<const char*, 1> parameters{{"alpha"}};
   static constexpr std::array<std::array<double, 1>, 1> tested{{{0.25}}};
-  static std::array<double, 1> values(prelu<T> const& f) { return {{double(f.alpha())}}; }
+  static std::array<double, 1> values(prelu<T, Precision> const& f) {
+    return {{double(f.alpha())}};
+  }
   static constexpr int eigen_cost = 3;
 };
 

@@ -13,10 +13,11 @@ namespace actfn {
 //   f(x)  = max(0, x); f(-0) = +0
 //   f'(x) = 1 if x > 0, else 0 (so f'(0) = 0, as in PyTorch)
 //   range [0, inf); NaN gives NaN for both; exact.
-template <class T>
+template <class T, class Precision = accurate>
 class relu {
  public:
   using value_type = T;
+  using precision = Precision;
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
@@ -35,8 +36,8 @@ class relu {
   }
 };
 
-template <class T>
-struct descriptor<relu<T>> : descriptor_without_parameters<relu<T>> {
+template <class T, class Precision>
+struct descriptor<relu<T, Precision>> : descriptor_without_parameters<relu<T, Precision>> {
   static constexpr const char* name = "relu";
   static constexpr summary formulas{"max(0, x)", "1 if x > 0, else 0", "f(−0) = +0, f'(0) = 0", ""};
   static constexpr int eigen_cost = 2;

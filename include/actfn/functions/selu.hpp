@@ -23,10 +23,11 @@ namespace actfn {
 //   it is within 0.5 ULP plus that and overflows where lambda * x does.
 //   Max error against a long double reference over the whole finite range:
 //   f within 2 ULP, f' and f'' within 1.5 ULP.
-template <class T>
+template <class T, class Precision = accurate>
 class selu {
  public:
   using value_type = T;
+  using precision = Precision;
 
   static constexpr T lambda = T(1.0507009873554804934193349852946L);
   static constexpr T alpha = T(1.6732632423543772848170429916717L);
@@ -58,8 +59,8 @@ class selu {
   }
 };
 
-template <class T>
-struct descriptor<selu<T>> : descriptor_without_parameters<selu<T>> {
+template <class T, class Precision>
+struct descriptor<selu<T, Precision>> : descriptor_without_parameters<selu<T, Precision>> {
   static constexpr const char* name = "selu";
   static constexpr summary formulas{
       "λ·elu_α(x), λ = 1.0507009873554804934, α = 1.6732632423543772848", "λ if x > 0, else λα·e^x",

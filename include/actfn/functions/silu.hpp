@@ -61,10 +61,11 @@ struct silu_constants<double> {
 // w + e^z0 expm1(w), two terms of one sign, so one exponential of w gives M
 // to an ULP or two right up to the zero, and e^z = e^z0 e^w as well. For
 // z >= 0, f' = (1 + e (1 + z)) / (1 + e)^2 with e = e^-z: no cancellation.
-template <class T>
+template <class T, class Precision = accurate>
 class silu {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit silu(T beta = T(1)) : beta_(detail::require_finite(beta, "silu", "beta")) {}
 
@@ -162,15 +163,15 @@ class silu {
   T beta_;
 };
 
-template <class T>
-struct descriptor<silu<T>> {
+template <class T, class Precision>
+struct descriptor<silu<T, Precision>> {
   static constexpr bool in_float = std::is_same<T, float>::value;
   static constexpr const char* name = "silu";
   static constexpr summary formulas{"x·σ(βx) (Swish)", "σ(z)(1 + z·σ(−z)), z = βx",
                                     "f(−inf) = −0, f' = 0 at z = −1.27846", ""};
   static constexpr std::array<const char*, 1> parameters{{"beta"}};
   static constexpr std::array<std::array<double, 1>, 3> tested{{{1}, {1.702}, {0.5}}};
-  static std::array<double, 1> values(silu<T> const& f) { return {{double(f.beta())}}; }
+  static std::array<double, 1> values(silu<T, Precision> const& f) { return {{double(f.beta())}}; }
   static constexpr accuracy_bounds accuracy{2, 4.5, in_float ? 0.51 : 3, 0};
   static constexpr int eigen_cost = 30;
 };

@@ -213,10 +213,11 @@ constexpr const char* name_of(softmax_kind kind, softmax_operation operation) {
 
 // What softmax and log_softmax share: the row loops, their checks, and the
 // overloads by pointer and by range.
-template <class T, softmax_kind kind>
+template <class T, softmax_kind kind, class Precision>
 class row_normalizer {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit row_normalizer(masked_row masked = masked_row::nan) : masked_(masked) {}
 
@@ -350,9 +351,9 @@ class row_normalizer {
 //   no-op; a row of one finite or +inf value gives exactly 1.
 //   Layout: row-major, rows x_stride / y_stride elements apart (>= cols);
 //   y may be x (in place, same stride); dx may be dy or y.
-template <class T>
-class softmax : public detail::row_normalizer<T, detail::softmax_kind::probabilities> {
-  using base = detail::row_normalizer<T, detail::softmax_kind::probabilities>;
+template <class T, class Precision = accurate>
+class softmax : public detail::row_normalizer<T, detail::softmax_kind::probabilities, Precision> {
+  using base = detail::row_normalizer<T, detail::softmax_kind::probabilities, Precision>;
 
  public:
   using base::base;
@@ -375,9 +376,9 @@ class softmax : public detail::row_normalizer<T, detail::softmax_kind::probabili
 //   Special values: as softmax, in logarithms: -inf entries give -inf, +inf
 //   entries -log(count), masked rows log of the masked_row choice, NaN rows
 //   NaN; a row of one finite or +inf value gives exactly 0.
-template <class T>
-class log_softmax : public detail::row_normalizer<T, detail::softmax_kind::logarithms> {
-  using base = detail::row_normalizer<T, detail::softmax_kind::logarithms>;
+template <class T, class Precision = accurate>
+class log_softmax : public detail::row_normalizer<T, detail::softmax_kind::logarithms, Precision> {
+  using base = detail::row_normalizer<T, detail::softmax_kind::logarithms, Precision>;
 
  public:
   using base::base;
@@ -388,34 +389,34 @@ class log_softmax : public detail::row_normalizer<T, detail::softmax_kind::logar
 // actfn::backward_from_output(f, ...), which is softmax's backward (it
 // needs only y), with the members' arguments: (x, y, n), (x, y, rows, cols),
 // strides, ranges, and a mode last for the backward.
-template <class T, class... Arguments>
-auto forward(softmax<T> const& f, Arguments&&... arguments)
+template <class T, class Precision, class... Arguments>
+auto forward(softmax<T, Precision> const& f, Arguments&&... arguments)
     -> decltype(f.forward(std::forward<Arguments>(arguments)...)) {
   f.forward(std::forward<Arguments>(arguments)...);
 }
-template <class T, class... Arguments>
-auto forward(log_softmax<T> const& f, Arguments&&... arguments)
+template <class T, class Precision, class... Arguments>
+auto forward(log_softmax<T, Precision> const& f, Arguments&&... arguments)
     -> decltype(f.forward(std::forward<Arguments>(arguments)...)) {
   f.forward(std::forward<Arguments>(arguments)...);
 }
-template <class T, class... Arguments>
-auto backward_from_output(softmax<T> const& f, Arguments&&... arguments)
+template <class T, class Precision, class... Arguments>
+auto backward_from_output(softmax<T, Precision> const& f, Arguments&&... arguments)
     -> decltype(f.backward(std::forward<Arguments>(arguments)...)) {
   f.backward(std::forward<Arguments>(arguments)...);
 }
-template <class T, class... Arguments>
-auto backward_from_output(log_softmax<T> const& f, Arguments&&... arguments)
+template <class T, class Precision, class... Arguments>
+auto backward_from_output(log_softmax<T, Precision> const& f, Arguments&&... arguments)
     -> decltype(f.backward(std::forward<Arguments>(arguments)...)) {
   f.backward(std::forward<Arguments>(arguments)...);
 }
 
-template <class T>
-struct descriptor<softmax<T>> {
+template <class T, class Precision>
+struct descriptor<softmax<T, Precision>> {
   static constexpr const char* name = "softmax";
 };
 
-template <class T>
-struct descriptor<log_softmax<T>> {
+template <class T, class Precision>
+struct descriptor<log_softmax<T, Precision>> {
   static constexpr const char* name = "log_softmax";
 };
 

@@ -87,10 +87,11 @@ class softplus_parts {
 // (z < -20 in float, -40 in double), where log1p(e^z) = e^z within 2^-28
 // (2^-57) relative, f = e^z (1/beta) rounded once, so that a subnormal e^z
 // is not rounded before the division.
-template <class T>
+template <class T, class Precision = accurate>
 class softplus {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit softplus(T beta = T(1), T threshold = T(20))
       : beta_(detail::require_finite(beta, "softplus", "beta")),
@@ -152,8 +153,8 @@ class softplus {
   T threshold_;
 };
 
-template <class T>
-struct descriptor<softplus<T>> {
+template <class T, class Precision>
+struct descriptor<softplus<T, Precision>> {
   static constexpr const char* name = "softplus";
   static constexpr summary formulas{"log(1 + e^(βx))/β; x where βx > threshold (PyTorch)",
                                     "σ(βx); 1 where βx > threshold",
@@ -161,7 +162,7 @@ struct descriptor<softplus<T>> {
   static constexpr std::array<const char*, 2> parameters{{"beta", "threshold"}};
   static constexpr std::array<std::array<double, 2>, 4> tested{
       {{1, 20}, {2, 20}, {0.3, 20}, {1, std::numeric_limits<double>::infinity()}}};
-  static std::array<double, 2> values(softplus<T> const& f) {
+  static std::array<double, 2> values(softplus<T, Precision> const& f) {
     return {{double(f.beta()), double(f.threshold())}};
   }
   static constexpr accuracy_bounds accuracy{2, 1.5, 2, 1.5};

@@ -24,10 +24,11 @@ namespace actfn {
 // clamped to 2^(digits + 2), beyond which f rounds to 1 (keeping the
 // reciprocal of d normal), and to the largest finite value for f', so that
 // inf gives 0, not inf * 0.
-template <class T>
+template <class T, class Precision = accurate>
 class softsign {
  public:
   using value_type = T;
+  using precision = Precision;
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
@@ -61,8 +62,8 @@ class softsign {
   static constexpr T saturation = T(std::uint64_t(1) << (std::numeric_limits<T>::digits + 2));
 };
 
-template <class T>
-struct descriptor<softsign<T>> : descriptor_without_parameters<softsign<T>> {
+template <class T, class Precision>
+struct descriptor<softsign<T, Precision>> : descriptor_without_parameters<softsign<T, Precision>> {
   static constexpr const char* name = "softsign";
   static constexpr summary formulas{"x / (1 + |x|)", "1 / (1 + |x|)²", "odd, f(±inf) = ±1", ""};
   static constexpr accuracy_bounds accuracy{1, 1.5, 0, 1.5};

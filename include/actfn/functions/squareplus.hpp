@@ -26,10 +26,11 @@ namespace actfn {
 // (the square root of the exact x^2 + b, corrected by its residual), so each
 // quotient is rounded about once. Where x^2 could overflow (|x| beyond
 // 2^(max_exponent/2 - 2)) x and b are scaled by powers of 2 first.
-template <class T>
+template <class T, class Precision = accurate>
 class squareplus {
  public:
   using value_type = T;
+  using precision = Precision;
 
   explicit squareplus(T b = T(4))
       : b_(detail::require_finite(b, "squareplus", "b")), b_scaled_(b_ * down * down) {
@@ -108,14 +109,16 @@ class squareplus {
   T b_scaled_;
 };
 
-template <class T>
-struct descriptor<squareplus<T>> {
+template <class T, class Precision>
+struct descriptor<squareplus<T, Precision>> {
   static constexpr const char* name = "squareplus";
   static constexpr summary formulas{"(x + √(x² + b))/2 (So 2021; JAX)", "(1 + x/√(x² + b))/2",
                                     "f(0) = √b/2, f(−inf) = 0", "(> 0)"};
   static constexpr std::array<const char*, 1> parameters{{"b"}};
   static constexpr std::array<std::array<double, 1>, 3> tested{{{4}, {1}, {0.25}}};
-  static std::array<double, 1> values(squareplus<T> const& f) { return {{double(f.b())}}; }
+  static std::array<double, 1> values(squareplus<T, Precision> const& f) {
+    return {{double(f.b())}};
+  }
   static constexpr accuracy_bounds accuracy{1, 1, 0, 0};
   static constexpr int eigen_cost = 20;
 };

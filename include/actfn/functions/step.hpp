@@ -13,10 +13,11 @@ namespace actfn {
 //   f(x)  = 1 if x >= 0 (so f(-0) = 1), else 0
 //   f'(x) = 0 (the impulse at 0 is not representable; 0 is what training uses)
 //   range {0, 1}; NaN gives NaN for both; exact.
-template <class T>
+template <class T, class Precision = accurate>
 class step {
  public:
   using value_type = T;
+  using precision = Precision;
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
@@ -35,8 +36,8 @@ class step {
   }
 };
 
-template <class T>
-struct descriptor<step<T>> : descriptor_without_parameters<step<T>> {
+template <class T, class Precision>
+struct descriptor<step<T, Precision>> : descriptor_without_parameters<step<T, Precision>> {
   static constexpr const char* name = "step";
   static constexpr summary formulas{"1 if x ≥ 0, else 0", "0", "f(−0) = 1", ""};
   static constexpr int eigen_cost = 2;

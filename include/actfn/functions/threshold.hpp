@@ -15,10 +15,11 @@ namespace actfn {
 //   f'(x) = 1 if x > threshold, else 0 (0 at the threshold)
 //   threshold and value: any finite values (no defaults, as in PyTorch).
 //   Exact. NaN gives NaN for both.
-template <class T>
+template <class T, class Precision = accurate>
 class threshold {
  public:
   using value_type = T;
+  using precision = Precision;
 
   threshold(T limit, T value)
       : threshold_(detail::require_finite(limit, "threshold", "threshold")),
@@ -57,14 +58,14 @@ class threshold {
   T threshold_, value_;
 };
 
-template <class T>
-struct descriptor<threshold<T>> {
+template <class T, class Precision>
+struct descriptor<threshold<T, Precision>> {
   static constexpr const char* name = "threshold";
   static constexpr summary formulas{"x if x > threshold, else value", "1 if x > threshold, else 0",
                                     "f(threshold) = value, f' = 0 there", ""};
   static constexpr std::array<const char*, 2> parameters{{"threshold", "value"}};
   static constexpr std::array<std::array<double, 2>, 1> tested{{{0.5, -3}}};
-  static std::array<double, 2> values(threshold<T> const& f) {
+  static std::array<double, 2> values(threshold<T, Precision> const& f) {
     return {{double(f.limit()), double(f.value())}};
   }
   static constexpr int eigen_cost = 2;
