@@ -19,21 +19,6 @@
 namespace bench {
 namespace {
 
-// Registers "<name>/<float|double>/<library>" at n = 4096, 65536 and 2^24;
-// body(buffers, n) is the timed work.
-template <class T, class Body>
-void register_sizes(std::string const& name, std::string const& library, Body body) {
-  const std::string type = sizeof(T) == 4 ? "float" : "double";
-  benchmark::RegisterBenchmark((name + "/" + type + "/" + library).c_str(),
-                               [body](benchmark::State& state) {
-                                 run<T>(state, static_cast<std::size_t>(state.range(0)), body);
-                               })
-      ->Arg(4096)
-      ->Arg(65536)
-      ->Arg(16777216)
-      ->Unit(benchmark::kMicrosecond);
-}
-
 // One function's actfn entries: forward, backward, forward_and_derivative
 // (and as two calls), the backward modes and second_derivative.
 template <class T, class F>

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   bench::register_softmax();
   bench::register_maxout();
   bench::register_fp_environment();
+  bench::register_peers();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   bench::table_reporter reporter;

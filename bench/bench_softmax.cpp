@@ -17,23 +17,6 @@ namespace {
 template <class T>
 using columns_of = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, Eigen::Dynamic>>;
 
-template <class T, class Body>
-void add_shapes(std::string const& name, Body body) {
-  benchmark::RegisterBenchmark(name.c_str(),
-                               [body](benchmark::State& state) {
-                                 const auto rows = static_cast<std::size_t>(state.range(0));
-                                 const auto cols = static_cast<std::size_t>(state.range(1));
-                                 run<T>(state, rows * cols,
-                                        [&](buffers<T>& d, std::size_t) { body(d, rows, cols); });
-                                 state.counters["rows"] = static_cast<double>(rows);
-                                 state.counters["cols"] = static_cast<double>(cols);
-                               })
-      ->Args({512, 128})
-      ->Args({64, 4096})
-      ->Args({4096, 4096})
-      ->Unit(benchmark::kMicrosecond);
-}
-
 // softmax (logarithms = false) or log_softmax of each row, scalar code.
 template <class T>
 void std_forward(const T* x, T* y, std::size_t rows, std::size_t cols, bool logarithms) {
@@ -74,15 +57,17 @@ void add_function(std::string const& function, F f, bool logarithms) {
   const std::string type = sizeof(T) == 4 ? "float" : "double";
   const std::string forward = function + "/forward/" + type + "/";
   const std::string backward = function + "/backward/" + type + "/";
-  add_shapes<T>(forward + "actfn", [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
+  register_shapes<T>(forward + "actfn", [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
     f.forward(d.x.data(), d.out.data(), rows, cols);
   });
-  add_shapes<T>(forward + "std", [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
-    std_forward(d.x.data(), d.out.data(), rows, cols, logarithms);
-  });
+  register_shapes<T>(forward + "std",
+                     [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
+                       std_forward(d.x.data(), d.out.data(), rows, cols, logarithms);
+                     });
   // Eigen sees each row of x as a column of a column-major array (its default
   // layout), so its reductions and broadcasts run along contiguous memory.
-  add_shapes<T>(forward + "eigen", [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
+  register_shapes<T>(forward + "eigen", [logarithms](buffers<T>& d, std::size_t rows,
+                                                     std::size_t cols) {
     const Eigen::Index r = Eigen::Index(rows), c = Eigen::Index(cols);
     columns_of<T> x(d.x.data(), c, r), y(d.out.data(), c, r);
     const Eigen::Array<T, 1, Eigen::Dynamic> m = x.colwise().maxCoeff();
@@ -96,29 +81,31 @@ void add_function(std::string const& function, F f, bool logarithms) {
       y.rowwise() /= sum;
     }
   });
-  add_shapes<T>(backward + "actfn", [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
+  register_shapes<T>(backward + "actfn", [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
     f.backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols);
   });
   // Adding into dx (actfn only): the cost of reading dx as well.
-  add_shapes<T>(function + "/backward_accumulate/" + type + "/actfn",
-                [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
-                  f.backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols, actfn::accumulate);
-                });
-  add_shapes<T>(backward + "std", [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
-    std_backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols, logarithms);
-  });
-  add_shapes<T>(backward + "eigen",
-                [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
-                  const Eigen::Index r = Eigen::Index(rows), c = Eigen::Index(cols);
-                  columns_of<T> y(d.x.data(), c, r), dy(d.dy.data(), c, r), dx(d.out.data(), c, r);
-                  if (logarithms) {
-                    const Eigen::Array<T, 1, Eigen::Dynamic> sum = dy.colwise().sum();
-                    dx = dy - (y.exp().rowwise() * sum);
-                  } else {
-                    const Eigen::Array<T, 1, Eigen::Dynamic> dot = (y * dy).colwise().sum();
-                    dx = y * (dy.rowwise() - dot);
-                  }
-                });
+  register_shapes<T>(function + "/backward_accumulate/" + type + "/actfn",
+                     [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
+                       f.backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols,
+                                  actfn::accumulate);
+                     });
+  register_shapes<T>(backward + "std",
+                     [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
+                       std_backward(d.x.data(), d.dy.data(), d.out.data(), rows, cols, logarithms);
+                     });
+  register_shapes<T>(
+      backward + "eigen", [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
+        const Eigen::Index r = Eigen::Index(rows), c = Eigen::Index(cols);
+        columns_of<T> y(d.x.data(), c, r), dy(d.dy.data(), c, r), dx(d.out.data(), c, r);
+        if (logarithms) {
+          const Eigen::Array<T, 1, Eigen::Dynamic> sum = dy.colwise().sum();
+          dx = dy - (y.exp().rowwise() * sum);
+        } else {
+          const Eigen::Array<T, 1, Eigen::Dynamic> dot = (y * dy).colwise().sum();
+          dx = y * (dy.rowwise() - dot);
+        }
+      });
 }
 
 }  // namespace

@@ -57,6 +57,40 @@ void run(benchmark::State& state, std::size_t n, Body const& body, T low = T(-6)
   state.counters["elements"] = static_cast<double>(n);
 }
 
+// Registers "<name>/<float|double>/<library>" at n = 4096, 65536 and 2^24;
+// body(buffers, n) is the timed work.
+template <class T, class Body>
+void register_sizes(std::string const& name, std::string const& library, Body body) {
+  const std::string type = sizeof(T) == 4 ? "float" : "double";
+  benchmark::RegisterBenchmark((name + "/" + type + "/" + library).c_str(),
+                               [body](benchmark::State& state) {
+                                 run<T>(state, static_cast<std::size_t>(state.range(0)), body);
+                               })
+      ->Arg(4096)
+      ->Arg(65536)
+      ->Arg(16777216)
+      ->Unit(benchmark::kMicrosecond);
+}
+
+// Registers name (function/direction/type/library) at rows x cols = 512x128,
+// 64x4096 and 4096x4096; body(buffers, rows, cols) is the timed work.
+template <class T, class Body>
+void register_shapes(std::string const& name, Body body) {
+  benchmark::RegisterBenchmark(name.c_str(),
+                               [body](benchmark::State& state) {
+                                 const auto rows = static_cast<std::size_t>(state.range(0));
+                                 const auto cols = static_cast<std::size_t>(state.range(1));
+                                 run<T>(state, rows * cols,
+                                        [&](buffers<T>& d, std::size_t) { body(d, rows, cols); });
+                                 state.counters["rows"] = static_cast<double>(rows);
+                                 state.counters["cols"] = static_cast<double>(cols);
+                               })
+      ->Args({512, 128})
+      ->Args({64, 4096})
+      ->Args({4096, 4096})
+      ->Unit(benchmark::kMicrosecond);
+}
+
 // Collects each run's time per element; prints the table at the end.
 class table_reporter : public benchmark::ConsoleReporter {
  public:
@@ -140,5 +174,6 @@ void register_array();
 void register_softmax();
 void register_maxout();
 void register_fp_environment();
+void register_peers();
 
 }  // namespace bench
