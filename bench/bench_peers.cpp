@@ -18,9 +18,11 @@
 #include "support.hpp"
 
 #ifdef ACTFN_BENCH_ONEDNN
-#include <omp.h>
-
 #include <oneapi/dnnl/dnnl.hpp>
+
+// GNU OpenMP's, which Debian's oneDNN runs on (declared here: clang has no
+// omp.h of its own without libomp-dev, whose runtime oneDNN does not use).
+extern "C" void omp_set_num_threads(int count);
 #endif
 #ifdef ACTFN_BENCH_XNNPACK
 #include <xnnpack.h>
