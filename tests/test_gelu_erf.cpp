@@ -37,26 +37,38 @@ TEST_CASE("gelu_erf: double, a dense sample of [-40, 40]", "[gelu_erf]") {
   CHECK(derivative.max_absolute_near_zero <= support::absolute_bound_near_zero<double>());
 }
 
-TEMPLATE_TEST_CASE("gelu_erf: derivative matches finite differences", "[gelu_erf]", float, double) {
-  support::check_finite_differences<TestType>(actfn::gelu_erf<TestType>{}, reference::gelu_erf);
+// Both precision tiers.
+TEMPLATE_TEST_CASE("gelu_erf: derivative matches finite differences", "[gelu_erf]",
+                   (actfn::gelu_erf<float>), (actfn::gelu_erf<double>),
+                   (actfn::gelu_erf<float, actfn::fast>), (actfn::gelu_erf<double, actfn::fast>)) {
+  support::check_finite_differences<typename TestType::value_type>(TestType{}, reference::gelu_erf);
 }
 
-TEMPLATE_TEST_CASE("gelu_erf: derivative near its zero", "[gelu_erf]", float, double) {
-  using T = TestType;
-  support::check_derivative_beside_zero<T>(actfn::gelu_erf<T>{}, reference::gelu_erf_derivative,
+TEMPLATE_TEST_CASE("gelu_erf: derivative near its zero", "[gelu_erf]", (actfn::gelu_erf<float>),
+                   (actfn::gelu_erf<double>), (actfn::gelu_erf<float, actfn::fast>),
+                   (actfn::gelu_erf<double, actfn::fast>)) {
+  using T = typename TestType::value_type;
+  support::check_derivative_beside_zero<T>(TestType{}, reference::gelu_erf_derivative,
                                            derivative_zero,
-                                           support::accuracy_of<actfn::gelu_erf<T>>.derivative_ulp);
+                                           support::accuracy_of<TestType>.derivative_ulp);
 }
 
-TEMPLATE_TEST_CASE("gelu_erf: tails and special values", "[gelu_erf]", float, double) {
-  using T = TestType;
+TEMPLATE_TEST_CASE("gelu_erf: tails and special values", "[gelu_erf]", (actfn::gelu_erf<float>),
+                   (actfn::gelu_erf<double>), (actfn::gelu_erf<float, actfn::fast>),
+                   (actfn::gelu_erf<double, actfn::fast>)) {
+  using T = typename TestType::value_type;
   using limits = std::numeric_limits<T>;
-  const actfn::gelu_erf<T> f;
+  const TestType f;
   // No early underflow: gelu_erf(-10) = -7.6198530241605260659733432515993e-23.
   CHECK(f(T(-10)) < T(-7.6e-23));
   CHECK(support::ulp_error(f(T(-10)), reference::gelu_erf(-10)) <= 4);
   CHECK(support::same(f(T(0)), T(0)));
-  CHECK(f.derivative(T(0)) == T(0.5));
+  if constexpr (actfn::is_fast_v<typename TestType::precision>) {
+    CHECK(support::ulp_error(f.derivative(T(0)), 0.5) <=
+          support::accuracy_of<TestType>.derivative_ulp);
+  } else {
+    CHECK(f.derivative(T(0)) == T(0.5));
+  }
   CHECK(f(limits::infinity()) == limits::infinity());
   CHECK(f(-limits::infinity()) == T(0));
   CHECK(f(limits::max()) == limits::max());

@@ -12,27 +12,40 @@
 // The only zero of gelu_tanh'(x).
 static constexpr support::real derivative_zero = reference::gelu_tanh_derivative_zero;
 
-TEMPLATE_TEST_CASE("gelu_tanh: derivative matches finite differences", "[gelu_tanh]", float,
-                   double) {
-  support::check_finite_differences<TestType>(actfn::gelu_tanh<TestType>{}, reference::gelu_tanh);
+// Both precision tiers.
+TEMPLATE_TEST_CASE("gelu_tanh: derivative matches finite differences", "[gelu_tanh]",
+                   (actfn::gelu_tanh<float>), (actfn::gelu_tanh<double>),
+                   (actfn::gelu_tanh<float, actfn::fast>),
+                   (actfn::gelu_tanh<double, actfn::fast>)) {
+  support::check_finite_differences<typename TestType::value_type>(TestType{},
+                                                                   reference::gelu_tanh);
 }
 
-TEMPLATE_TEST_CASE("gelu_tanh: derivative near its zero", "[gelu_tanh]", float, double) {
-  using T = TestType;
-  support::check_derivative_beside_zero<T>(actfn::gelu_tanh<T>{}, reference::gelu_tanh_derivative,
+TEMPLATE_TEST_CASE("gelu_tanh: derivative near its zero", "[gelu_tanh]", (actfn::gelu_tanh<float>),
+                   (actfn::gelu_tanh<double>), (actfn::gelu_tanh<float, actfn::fast>),
+                   (actfn::gelu_tanh<double, actfn::fast>)) {
+  using T = typename TestType::value_type;
+  support::check_derivative_beside_zero<T>(TestType{}, reference::gelu_tanh_derivative,
                                            derivative_zero,
-                                           support::accuracy_of<actfn::gelu_tanh<T>>.derivative_ulp);
+                                           support::accuracy_of<TestType>.derivative_ulp);
 }
 
-TEMPLATE_TEST_CASE("gelu_tanh: tails and special values", "[gelu_tanh]", float, double) {
-  using T = TestType;
+TEMPLATE_TEST_CASE("gelu_tanh: tails and special values", "[gelu_tanh]", (actfn::gelu_tanh<float>),
+                   (actfn::gelu_tanh<double>), (actfn::gelu_tanh<float, actfn::fast>),
+                   (actfn::gelu_tanh<double, actfn::fast>)) {
+  using T = typename TestType::value_type;
   using limits = std::numeric_limits<T>;
-  const actfn::gelu_tanh<T> f;
+  const TestType f;
   // 1 + tanh(u) would cancel to 0 here.
   CHECK(f(T(-10)) < T(0));
   CHECK(support::ulp_error(f(T(-10)), reference::gelu_tanh(-10)) <= 4);
   CHECK(support::same(f(T(0)), T(0)));
-  CHECK(f.derivative(T(0)) == T(0.5));
+  if constexpr (actfn::is_fast_v<typename TestType::precision>) {
+    CHECK(support::ulp_error(f.derivative(T(0)), 0.5) <=
+          support::accuracy_of<TestType>.derivative_ulp);
+  } else {
+    CHECK(f.derivative(T(0)) == T(0.5));
+  }
   CHECK(f(limits::infinity()) == limits::infinity());
   CHECK(f(-limits::infinity()) == T(0));
   CHECK(f(limits::max()) == limits::max());

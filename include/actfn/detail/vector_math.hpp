@@ -218,13 +218,18 @@ class one_word_exponential {
  public:
   explicit one_word_exponential(V const& x, argument_sign sign = argument_sign::any) {
     const V above_lowest = detail::clamp_below(x, V(constants::exp_lowest));
-    const V clamped = sign == argument_sign::any
-                          ? detail::clamp_above(above_lowest, V(constants::exp_highest))
-                          : above_lowest;
-    n_ = detail::nearest_integer_of_product(clamped, V(constants::log2e));
-    const V r = detail::multiply_add(n_, V(-constants::ln2_lo),
-                                     detail::multiply_add(n_, V(-constants::ln2_hi), clamped));
-    e_r_minus_1_ = detail::multiply_add(r * r, detail::horner(r, constants::expm1_tail), r);
+    reduce(sign == argument_sign::any ? detail::clamp_above(above_lowest, V(constants::exp_highest))
+                                      : above_lowest,
+           nullptr);
+  }
+  // e^(high + low), for an argument whose rounding would cost more than the
+  // tier's bound (|x| up to 100 and more in the GELU tails); low is dropped
+  // where high is clamped, as `exponential` does.
+  one_word_exponential(V const& high, V const& low) {
+    const V x = detail::clamp_above(detail::clamp_below(high, V(constants::exp_lowest)),
+                                    V(constants::exp_highest));
+    const V kept_low = detail::select(x == high, low, V(0));
+    reduce(x, &kept_low);
   }
 
   V value() const { return detail::scale_by_power_of_2(V(1) + e_r_minus_1_, n_); }
@@ -232,6 +237,13 @@ class one_word_exponential {
   // m * e^x, rounded once before the scaling.
   V times(V const& m) const {
     return detail::scale_by_power_of_2(detail::multiply_add(m, e_r_minus_1_, m), n_);
+  }
+
+  // m * e^x for a two-word m = high + low, rounded once before the scaling.
+  V times(double_word<V> const& m) const {
+    const double_word<V> sum = detail::two_word_multiply_add(m.high, e_r_minus_1_, m.high);
+    return detail::scale_by_power_of_2(
+        sum.high + detail::multiply_add(m.low, V(1) + e_r_minus_1_, sum.low), n_);
   }
 
   // e^x - 1 for x <= 0: (s - 1) + s (e^r - 1), s = 2^n, rounded once, with
@@ -244,6 +256,17 @@ class one_word_exponential {
 
  private:
   using constants = math_constants<scalar_of_t<V>>;
+
+  void reduce(V const& x, V const* low) {
+    n_ = detail::nearest_integer_of_product(x, V(constants::log2e));
+    // x - n ln2_hi is exact; the low words are added up first, so that r
+    // is rounded once.
+    const V r_high = detail::multiply_add(n_, V(-constants::ln2_hi), x);
+    const V r = low == nullptr ? detail::multiply_add(n_, V(-constants::ln2_lo), r_high)
+                               : r_high + detail::multiply_add(n_, V(-constants::ln2_lo), *low);
+    e_r_minus_1_ = detail::multiply_add(r * r, detail::horner(r, constants::expm1_tail), r);
+  }
+
   V n_;
   V e_r_minus_1_;
 };

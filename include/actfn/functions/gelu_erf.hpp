@@ -82,6 +82,49 @@ struct gelu_erf_constants {
   };
 };
 
+// The fast tier's float kernel (our fits, mpmath): erfcx(t) = (1 - w)/2 P(w)
+// = 2 P(w) / (t + 2) with w = (t - 2) / (t + 2), P of degree 10 fitted on
+// t in [0, 10.5] (2^-25.4 relative with the coefficients rounded; the shift
+// 2 keeps P's sensitivity to w's rounding at 0.63, where 4 made it 1.8); and
+// f'(x) / (x - x0) on the window around f''s zero, degree 8 (2^-24.3
+// rounded).
+struct gelu_erf_fast_float_constants {
+  // Beyond, g = a Phi(-a) has underflowed (f = x or -0) and t stays in the fit.
+  static constexpr float largest_magnitude = 14.75f;
+  static constexpr float inv_sqrt2 = 0x1.6a09e6p-1f;     // 0.70710677
+  static constexpr float inv_sqrt_2pi = 0x1.988454p-2f;  // 0.3989423
+  static constexpr float inv_sqrt_pi = 0x1.20dd76p-1f;   // 0.5641896
+  static constexpr float erfcx_shift = 2.0f;
+  static constexpr float erfcx_polynomial[] = {
+      0x1.124f38p-15f,   // 3.270023444201797e-05
+      0x1.5fa402p-16f,   // 2.0959416360710748e-05
+      -0x1.3425bep-12f,  // -0.0002938722900580615
+      -0x1.b0d712p-12f,  // -0.0004127885040361434
+      0x1.9129dep-10f,   // 0.0015303174732252955
+      0x1.a8384ep-9f,    // 0.0032365412916988134
+      -0x1.60580cp-7f,   // -0.010752683505415916
+      -0x1.2a8706p-6f,   // -0.01822066865861416
+      0x1.1e2dd8p-3f,    // 0.1397358775138855
+      -0x1.5fd388p-2f,   // -0.34358036518096924
+      0x1.058672p-1f,    // 0.5107913613319397
+  };
+  static constexpr float window_low = -1.25f;
+  static constexpr float window_high = -0.4375f;
+  static constexpr float derivative_zero_hi = -0x1.80ead2p-1f;  // -0.75179154
+  static constexpr float derivative_zero_lo = 0x1.a03fd4p-27f;  // 1.211445e-08
+  static constexpr float derivative_near_zero[] = {
+      -0x1.b3cd6ep-11f,  // -0.0008312272257171571
+      -0x1.2286c8p-9f,   // -0.0022165412083268166
+      0x1.2acf52p-8f,    // 0.0045594763942062855
+      0x1.3e3512p-6f,    // 0.019421832635998726
+      -0x1.e41434p-7f,   // -0.014772916212677956
+      -0x1.d2fa6p-4f,    // -0.11400830745697021
+      -0x1.2a2ed4p-6f,   // -0.01819964125752449
+      0x1.8d9a94p-2f,    // 0.38828498125076294
+      0x1.b9d99p-2f,     // 0.43149399757385254
+  };
+};
+
 }  // namespace detail
 
 // Gaussian error linear unit, exact (erf) form (Hendrycks & Gimpel 2016).
@@ -108,9 +151,20 @@ struct gelu_erf_constants {
 // so float lanes go through the double kernel with one-word erfcx. f'' takes 2 - x^2 as
 // (sqrt2 - |x|)(sqrt2 + |x|) with sqrt2 in two words, so the first factor is
 // exact near the zeros and f'' keeps its relative accuracy through them.
+// Fast tier, float (precision.hpp): the same decomposition in float, with
+// e^(-a^2/2) in one word (a^2 still in two) and erfcx from the fit above
+// (gelu_erf_fast_float_constants): f within 4 ULP and f' within 8 (3.4 and
+// 4.2 seen on a sample of every 97th float; 3.7 and 5.3 without FMA), tails
+// kept (f(-10) = -7.6e-23). The fast tier's double runs the accurate kernel;
+// f'' is the accurate tier's in both.
 template <class T, class Precision = accurate>
 class gelu_erf {
   using C = detail::gelu_erf_constants;
+  using F = detail::gelu_erf_fast_float_constants;
+  // The fast tier's own kernel is for float; its double lanes would need
+  // the accurate tier's two-word erfcx to stay within 4 ULP, so double runs
+  // the accurate kernel in both tiers.
+  static constexpr bool fast_float = is_fast_v<Precision> && std::is_same<T, float>::value;
   static_assert(C::largest_magnitude * C::inv_sqrt2 <=
                     detail::math_constants<double>::erfcx_highest,
                 "the clamp must keep erfcx's argument inside its fitted range");
@@ -121,12 +175,28 @@ class gelu_erf {
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V operator()(V const& x) const {
-    return detail::in_double_precision(x, [](auto const& wide) { return value<T>(wide); });
+    if constexpr (fast_float) {
+      const V a = detail::clamp_above(detail::abs(x), V(F::largest_magnitude));
+      const V g =
+          gaussian_tail<detail::one_word_exponential<V>>(a).times(times_half_erfcx_fast(a, a));
+      return detail::select(x < V(0), detail::negate(g), x - g);
+    } else {
+      return detail::in_double_precision(x, [](auto const& wide) { return value<T>(wide); });
+    }
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
   V derivative(V const& x) const {
-    return detail::in_double_precision(x, [](auto const& wide) { return slope<T>(wide); });
+    if constexpr (fast_float) {
+      const V a = detail::clamp_above(detail::abs(x), V(F::largest_magnitude));
+      // erfcx / 2 - a / sqrt(2 pi), the product exact (it cancels near x0,
+      // where the window takes over).
+      const V tail = gaussian_tail<detail::one_word_exponential<V>>(a).times(
+          detail::minus_product(times_half_erfcx_fast(V(1), a), a, V(F::inv_sqrt_2pi)));
+      return detail::near_root_of_derivative<F>(x, detail::select(x < V(0), tail, V(1) - tail));
+    } else {
+      return detail::in_double_precision(x, [](auto const& wide) { return slope<T>(wide); });
+    }
   }
 
   template <class V, detail::enable_for_lanes_of<V, T> = 0>
@@ -143,13 +213,14 @@ class gelu_erf {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
     V a_phi_minus_a;
     if constexpr (std::is_same<Result, float>::value) {
-      a_phi_minus_a = gaussian_tail(a).times(a * (V(0.5) * erfcx_of_scaled(a)));
+      a_phi_minus_a =
+          gaussian_tail<detail::exponential<V>>(a).times(a * (V(0.5) * erfcx_of_scaled(a)));
     } else {
       // a * erfcx / 2 as two words, applied with one rounding.
       const detail::double_word<V> h = half_erfcx(a);
       detail::double_word<V> a_h = detail::two_product(a, h.high);
       a_h.low = detail::multiply_add(a, h.low, a_h.low);
-      a_phi_minus_a = gaussian_tail(a).times(a_h);
+      a_phi_minus_a = gaussian_tail<detail::exponential<V>>(a).times(a_h);
     }
     const V general = detail::select(x < V(0), detail::negate(a_phi_minus_a), x - a_phi_minus_a);
     const V small = x * detail::multiply_add(x, detail::horner(x * x, C::phi_odd), V(0.5));
@@ -164,13 +235,14 @@ class gelu_erf {
     V tail;
     if constexpr (std::is_same<Result, float>::value) {
       const V h = V(0.5) * erfcx_of_scaled(a);
-      tail = gaussian_tail(a).times(detail::minus_product(h, a, V(C::inv_sqrt_2pi)));
+      tail = gaussian_tail<detail::exponential<V>>(a).times(
+          detail::minus_product(h, a, V(C::inv_sqrt_2pi)));
     } else {
       const detail::double_word<V> h = half_erfcx(a);
       const detail::double_word<V> a_c = detail::two_product(a, V(C::inv_sqrt_2pi));
       detail::double_word<V> m = detail::two_sum(h.high, detail::negate(a_c.high));
       m.low = m.low + (h.low - detail::multiply_add(a, V(C::inv_sqrt_2pi_lo), a_c.low));
-      tail = gaussian_tail(a).times(m);
+      tail = gaussian_tail<detail::exponential<V>>(a).times(m);
     }
     const V large = detail::select(x < V(0), tail, V(1) - tail);
     const V small = detail::multiply_add(x, detail::horner(x * x, C::derivative_odd), V(0.5));
@@ -183,14 +255,35 @@ class gelu_erf {
     const V a = detail::clamp_above(detail::abs(x), V(C::largest_magnitude));
     const detail::double_word<V> root_minus_a = detail::two_sum(V(C::sqrt2_hi), detail::negate(a));
     const V difference = root_minus_a.high + (root_minus_a.low + V(C::sqrt2_lo));
-    return gaussian_tail(a).times(V(C::inv_sqrt_2pi) * difference * (V(C::sqrt2_hi) + a));
+    return gaussian_tail<detail::exponential<V>>(a).times(V(C::inv_sqrt_2pi) * difference *
+                                                          (V(C::sqrt2_hi) + a));
   }
 
-  // e^(-a^2/2) with a^2 carried as two words.
-  template <class V>
-  static detail::exponential<V> gaussian_tail(V const& a) {
+  // e^(-a^2/2) with a^2 carried as two words (in both tiers: the exponent
+  // reaches 108 in float).
+  template <class Exponential, class V>
+  static Exponential gaussian_tail(V const& a) {
     const detail::double_word<V> square = detail::two_product(a, a);
-    return detail::exponential<V>(V(-0.5) * square.high, V(-0.5) * square.low);
+    return Exponential(V(-0.5) * square.high, V(-0.5) * square.low);
+  }
+
+  // The fast tier's float form of m h(t), h(t) = erfcx(t) / 2, t = a/sqrt2:
+  // m P(w) / s at the t' = s - 2 that s = t + 2 stands for (w = (s - 4) / s,
+  // both differences exact), the product m P kept in two words and the
+  // quotient corrected by its residual, then moved to t by the first-order
+  // term (t - t') m h'(t'), h' = 2t h - 1/sqrt(pi), with t - t' exact: s keeps
+  // only 23 bits of a small t, which would cost h 2 ULP.
+  template <class V>
+  static V times_half_erfcx_fast(V const& m, V const& a) {
+    const V t = a * V(F::inv_sqrt2);
+    const V s = t + V(F::erfcx_shift);
+    const V t_minus_t_prime = t - (s - V(F::erfcx_shift));
+    const V w = detail::quotient(s - V(2 * F::erfcx_shift), s);
+    const V m_h = detail::divide(detail::two_product(m, detail::horner(w, F::erfcx_polynomial)),
+                                 detail::double_word<V>{s, V(0)});
+    return detail::multiply_add(
+        t_minus_t_prime, detail::multiply_add(t + t, m_h, detail::negate(m) * V(F::inv_sqrt_pi)),
+        m_h);
   }
 
   // erfcx(a/sqrt2) / 2 = Phi(-a) * e^(a^2/2), as two words (a/sqrt2 too:
@@ -214,8 +307,10 @@ struct descriptor<gelu_erf<T, Precision>> : descriptor_without_parameters<gelu_e
   static constexpr bool in_float = std::is_same<T, float>::value;
   static constexpr const char* name = "gelu_erf";
   static constexpr summary formulas{"x·Φ(x) = ½x·erfc(−x/√2)", "Φ(x) + x·φ(x)", "f(−inf) = 0", ""};
-  static constexpr accuracy_bounds accuracy{in_float ? 0.51 : 2, in_float ? 0.51 : 4,
-                                            in_float ? 0.51 : 4, 0};
+  static constexpr bool fast_kernel = in_float;
+  static constexpr accuracy_bounds accuracy =
+      bounds_of_tier<Precision>({in_float ? 0.51 : 2, in_float ? 0.51 : 4, in_float ? 0.51 : 4, 0},
+                                {in_float ? 4 : 2, in_float ? 8 : 4, in_float ? 0.51 : 4, 0});
   static constexpr int eigen_cost = 60;
 };
 
