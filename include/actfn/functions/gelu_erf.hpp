@@ -92,6 +92,7 @@ struct gelu_erf_fast_float_constants {
   // Beyond, g = a Phi(-a) has underflowed (f = x or -0) and t stays in the fit.
   static constexpr float largest_magnitude = 14.75f;
   static constexpr float inv_sqrt2 = 0x1.6a09e6p-1f;     // 0.70710677
+  static constexpr float inv_sqrt2_lo = 0x1.9fcef4p-27f;  // 1.2101617e-08
   static constexpr float inv_sqrt_2pi = 0x1.988454p-2f;  // 0.3989423
   static constexpr float inv_sqrt_pi = 0x1.20dd76p-1f;   // 0.5641896
   static constexpr float erfcx_shift = 2.0f;
@@ -153,8 +154,8 @@ struct gelu_erf_fast_float_constants {
 // exact near the zeros and f'' keeps its relative accuracy through them.
 // Fast tier, float (precision.hpp): the same decomposition in float, with
 // e^(-a^2/2) in one word (a^2 still in two) and erfcx from the fit above
-// (gelu_erf_fast_float_constants): f within 4 ULP and f' within 8 (3.4 and
-// 4.2 seen on a sample of every 97th float; 3.7 and 5.3 without FMA), tails
+// (gelu_erf_fast_float_constants): f within 4 ULP and f' within 8 (3.27 and
+// 4.53 seen over every 16th float; 3.66 and 4.91 without FMA), tails
 // kept (f(-10) = -7.6e-23). The fast tier's double runs the accurate kernel;
 // f'' is the accurate tier's in both.
 template <class T, class Precision = accurate>
@@ -275,9 +276,13 @@ class gelu_erf {
   // only 23 bits of a small t, which would cost h 2 ULP.
   template <class V>
   static V times_half_erfcx_fast(V const& m, V const& a) {
-    const V t = a * V(F::inv_sqrt2);
+    // t in two words (its rounding would cost h up to an ULP for large t,
+    // where h falls like 1/t); the low word only enters t - t'.
+    const detail::double_word<V> t_exact = detail::two_product(a, V(F::inv_sqrt2));
+    const V t = t_exact.high;
     const V s = t + V(F::erfcx_shift);
-    const V t_minus_t_prime = t - (s - V(F::erfcx_shift));
+    const V t_minus_t_prime =
+        (t - (s - V(F::erfcx_shift))) + detail::multiply_add(a, V(F::inv_sqrt2_lo), t_exact.low);
     const V w = detail::quotient(s - V(2 * F::erfcx_shift), s);
     const V m_h = detail::divide(detail::two_product(m, detail::horner(w, F::erfcx_polynomial)),
                                  detail::double_word<V>{s, V(0)});
