@@ -124,6 +124,17 @@ struct math_constants<double> {
 // or only x <= 0 (-inf included), which saves the upper clamp.
 enum class argument_sign { any, nonpositive };
 
+// x clamped to [exp_lowest, exp_highest] (only below for x <= 0), which
+// keeps n in the range scale_by_power_of_2 takes and turns -inf into an exact
+// 0; NaN passes.
+template <class V>
+inline V clamped_exponent(V const& x, argument_sign sign) {
+  using C = math_constants<scalar_of_t<V>>;
+  const V above_lowest = detail::clamp_below(x, V(C::exp_lowest));
+  return sign == argument_sign::any ? detail::clamp_above(above_lowest, V(C::exp_highest))
+                                    : above_lowest;
+}
+
 // e^(high + low) = 2^n * e^r, kept apart so that a caller's factor m is
 // applied before the power of two: m * e^x then rounds once even when it is
 // subnormal, instead of rounding e^x first and multiplying the error by m.
@@ -135,10 +146,10 @@ template <class V>
 class exponential {
  public:
   explicit exponential(V const& x, argument_sign sign = argument_sign::any) {
-    reduce(clamped(x, sign), nullptr);
+    reduce(detail::clamped_exponent(x, sign), nullptr);
   }
   exponential(V const& high, V const& low) {
-    const V x = clamped(high, argument_sign::any);
+    const V x = detail::clamped_exponent(high, argument_sign::any);
     // Where high was clamped, low belongs to another argument (and can be
     // as large as high's ULP, 2^971 in double): drop it.
     const V kept_low = detail::select(x == high, low, V(0));
@@ -187,12 +198,6 @@ class exponential {
  private:
   using constants = math_constants<scalar_of_t<V>>;
 
-  static V clamped(V const& x, argument_sign sign) {
-    const V above_lowest = detail::clamp_below(x, V(constants::exp_lowest));
-    return sign == argument_sign::any ? detail::clamp_above(above_lowest, V(constants::exp_highest))
-                                      : above_lowest;
-  }
-
   void reduce(V const& x, V const* low) {
     n_ = detail::nearest_integer_of_product(x, V(constants::log2e));
     // Exact whether or not the step is fused: n * ln2_hi is exact.
@@ -217,17 +222,13 @@ template <class V>
 class one_word_exponential {
  public:
   explicit one_word_exponential(V const& x, argument_sign sign = argument_sign::any) {
-    const V above_lowest = detail::clamp_below(x, V(constants::exp_lowest));
-    reduce(sign == argument_sign::any ? detail::clamp_above(above_lowest, V(constants::exp_highest))
-                                      : above_lowest,
-           nullptr);
+    reduce(detail::clamped_exponent(x, sign), nullptr);
   }
   // e^(high + low), for an argument whose rounding would cost more than the
   // tier's bound (|x| up to 100 and more in the GELU tails); low is dropped
   // where high is clamped, as `exponential` does.
   one_word_exponential(V const& high, V const& low) {
-    const V x = detail::clamp_above(detail::clamp_below(high, V(constants::exp_lowest)),
-                                    V(constants::exp_highest));
+    const V x = detail::clamped_exponent(high, argument_sign::any);
     const V kept_low = detail::select(x == high, low, V(0));
     reduce(x, &kept_low);
   }
@@ -237,13 +238,6 @@ class one_word_exponential {
   // m * e^x, rounded once before the scaling.
   V times(V const& m) const {
     return detail::scale_by_power_of_2(detail::multiply_add(m, e_r_minus_1_, m), n_);
-  }
-
-  // m * e^x for a two-word m = high + low, rounded once before the scaling.
-  V times(double_word<V> const& m) const {
-    const double_word<V> sum = detail::two_word_multiply_add(m.high, e_r_minus_1_, m.high);
-    return detail::scale_by_power_of_2(
-        sum.high + detail::multiply_add(m.low, V(1) + e_r_minus_1_, sum.low), n_);
   }
 
   // e^x - 1 for x <= 0: (s - 1) + s (e^r - 1), s = 2^n, rounded once, with
