@@ -52,13 +52,19 @@ void std_backward(const T* y, const T* dy, T* dx, std::size_t rows, std::size_t 
   }
 }
 
-template <class T, class F>
-void add_function(std::string const& function, F f, bool logarithms) {
+// F: softmax or log_softmax, whose fast tier has a forward kernel of its own
+// (the backward is one kernel).
+template <class T, template <class, class> class F>
+void add_function(std::string const& function, bool logarithms) {
   const std::string type = sizeof(T) == 4 ? "float" : "double";
   const std::string forward = function + "/forward/" + type + "/";
   const std::string backward = function + "/backward/" + type + "/";
+  const F<T, actfn::accurate> f;
   register_shapes<T>(forward + "actfn", [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
     f.forward(d.x.data(), d.out.data(), rows, cols);
+  });
+  register_shapes<T>(forward + "fast", [](buffers<T>& d, std::size_t rows, std::size_t cols) {
+    F<T, actfn::fast>{}.forward(d.x.data(), d.out.data(), rows, cols);
   });
   register_shapes<T>(forward + "std",
                      [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
@@ -111,10 +117,10 @@ void add_function(std::string const& function, F f, bool logarithms) {
 }  // namespace
 
 void register_softmax() {
-  add_function<float>("softmax", actfn::softmax<float>{}, false);
-  add_function<float>("log_softmax", actfn::log_softmax<float>{}, true);
-  add_function<double>("softmax", actfn::softmax<double>{}, false);
-  add_function<double>("log_softmax", actfn::log_softmax<double>{}, true);
+  add_function<float, actfn::softmax>("softmax", false);
+  add_function<float, actfn::log_softmax>("log_softmax", true);
+  add_function<double, actfn::softmax>("softmax", false);
+  add_function<double, actfn::log_softmax>("log_softmax", true);
 }
 
 }  // namespace bench

@@ -57,6 +57,20 @@ std::vector<T> forward(F const& f, std::vector<T> const& x) {
   return y;
 }
 
+// The test cases that cover both tiers take softmax<T, Precision> as their
+// type; these give its value type, its log_softmax and its bound in ULP (the
+// ones in softmax.hpp).
+template <class Softmax>
+using value_of = typename Softmax::value_type;
+template <class Softmax>
+using log_softmax_of = actfn::log_softmax<value_of<Softmax>, typename Softmax::precision>;
+template <class Softmax>
+constexpr real bound_of = actfn::is_fast_v<typename Softmax::precision> ? 4 : 2;
+
+#define BOTH_TIERS                                                                         \
+  (actfn::softmax<float>), (actfn::softmax<float, actfn::fast>), (actfn::softmax<double>), \
+      (actfn::softmax<double, actfn::fast>)
+
 template <class T>
 bool same_bits(std::vector<T> const& a, std::vector<T> const& b) {
   return a.size() == b.size() &&
@@ -65,10 +79,10 @@ bool same_bits(std::vector<T> const& a, std::vector<T> const& b) {
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("softmax: accuracy against long double", "[softmax]", float, double) {
-  using T = TestType;
-  const actfn::softmax<T> softmax;
-  const actfn::log_softmax<T> log_softmax;
+TEMPLATE_TEST_CASE("softmax: accuracy against long double", "[softmax]", BOTH_TIERS) {
+  using T = value_of<TestType>;
+  const TestType softmax;
+  const log_softmax_of<TestType> log_softmax;
   real worst_softmax = 0, worst_log = 0, worst_sum = 0;
   unsigned seed = 1;
   for (double scale : scales) {
@@ -89,17 +103,18 @@ TEMPLATE_TEST_CASE("softmax: accuracy against long double", "[softmax]", float, 
     }
   }
   const std::string type = support::type_name<T>();
-  std::cout << "accuracy softmax<" << type << ">: max " << double(worst_softmax)
-            << " ULP; log_softmax: max " << double(worst_log) << " ULP; rows sum to 1 within "
+  std::cout << "accuracy softmax<" << type << ", " << TestType::precision::name << ">: max "
+            << double(worst_softmax) << " ULP; log_softmax: max " << double(worst_log)
+            << " ULP; rows sum to 1 within "
             << double(worst_sum / std::numeric_limits<T>::epsilon()) << " epsilon\n";
   // The bounds in softmax.hpp.
-  CHECK(worst_softmax <= 2);
-  CHECK(worst_log <= 2);
-  CHECK(worst_sum <= 3 * real(std::numeric_limits<T>::epsilon()));
+  CHECK(worst_softmax <= bound_of<TestType>);
+  CHECK(worst_log <= bound_of<TestType>);
+  CHECK(worst_sum <= (bound_of<TestType> + 1) * real(std::numeric_limits<T>::epsilon()));
 }
 
-TEMPLATE_TEST_CASE("softmax: shift invariance", "[softmax]", float, double) {
-  using T = TestType;
+TEMPLATE_TEST_CASE("softmax: shift invariance", "[softmax]", BOTH_TIERS) {
+  using T = value_of<TestType>;
   // Logits on a grid of 2^-10 in [-100, 100]: adding 64 is exact, so
   // x + 64 - max is the same number as x - max and the results are the same bits.
   std::mt19937 random(11);
@@ -110,9 +125,9 @@ TEMPLATE_TEST_CASE("softmax: shift invariance", "[softmax]", float, double) {
       x[j] = T(grid(random)) / 1024;
       shifted[j] = x[j] + T(64);
     }
-    CHECK(same_bits(forward(actfn::softmax<T>{}, x), forward(actfn::softmax<T>{}, shifted)));
-    CHECK(
-        same_bits(forward(actfn::log_softmax<T>{}, x), forward(actfn::log_softmax<T>{}, shifted)));
+    CHECK(same_bits(forward(TestType{}, x), forward(TestType{}, shifted)));
+    CHECK(same_bits(forward(log_softmax_of<TestType>{}, x),
+                    forward(log_softmax_of<TestType>{}, shifted)));
   }
 }
 
@@ -252,12 +267,14 @@ TEMPLATE_TEST_CASE("softmax: jacobian", "[softmax]", float, double) {
   }
 }
 
-TEMPLATE_TEST_CASE("softmax: special values", "[softmax]", float, double) {
-  using T = TestType;
+TEMPLATE_TEST_CASE("softmax: special values", "[softmax]", BOTH_TIERS) {
+  using T = value_of<TestType>;
+  using Softmax = TestType;
+  using LogSoftmax = log_softmax_of<TestType>;
   using limits = std::numeric_limits<T>;
   const T inf = limits::infinity(), nan = limits::quiet_NaN();
-  const actfn::softmax<T> softmax;
-  const actfn::log_softmax<T> log_softmax;
+  const Softmax softmax;
+  const LogSoftmax log_softmax;
   using row = std::vector<T>;
 
   // -inf entries get exactly 0 (log: -inf); the rest is the softmax of the others.
@@ -277,12 +294,12 @@ TEMPLATE_TEST_CASE("softmax: special values", "[softmax]", float, double) {
   const row masked(4, -inf);
   for (T v : forward(softmax, masked)) CHECK(std::isnan(v));
   for (T v : forward(log_softmax, masked)) CHECK(std::isnan(v));
-  CHECK(same_bits(forward(actfn::softmax<T>(actfn::masked_row::zeros), masked), row(4, T(0))));
-  CHECK(same_bits(forward(actfn::log_softmax<T>(actfn::masked_row::zeros), masked), row(4, -inf)));
-  CHECK(same_bits(forward(actfn::softmax<T>(actfn::masked_row::uniform), masked), row(4, T(0.25))));
-  CHECK(same_bits(forward(actfn::log_softmax<T>(actfn::masked_row::uniform), masked),
-                  row(4, -std::log(T(4)))));
-  CHECK(actfn::softmax<T>(actfn::masked_row::uniform).masked() == actfn::masked_row::uniform);
+  CHECK(same_bits(forward(Softmax(actfn::masked_row::zeros), masked), row(4, T(0))));
+  CHECK(same_bits(forward(LogSoftmax(actfn::masked_row::zeros), masked), row(4, -inf)));
+  CHECK(same_bits(forward(Softmax(actfn::masked_row::uniform), masked), row(4, T(0.25))));
+  CHECK(
+      same_bits(forward(LogSoftmax(actfn::masked_row::uniform), masked), row(4, -std::log(T(4)))));
+  CHECK(Softmax(actfn::masked_row::uniform).masked() == actfn::masked_row::uniform);
   // One element: exactly 1 (log: 0) for any finite or +inf value.
   for (T v : {T(0), T(-1e30), limits::max(), -limits::max(), limits::denorm_min(), inf}) {
     CHECK(forward(softmax, row{v}) == row{1});
@@ -296,8 +313,8 @@ TEMPLATE_TEST_CASE("softmax: special values", "[softmax]", float, double) {
 }
 
 // Rows the fuzzer found (tests/fuzz): each failed before its fix.
-TEMPLATE_TEST_CASE("softmax: rows at the edges of the range", "[softmax]", float, double) {
-  using T = TestType;
+TEMPLATE_TEST_CASE("softmax: rows at the edges of the range", "[softmax]", BOTH_TIERS) {
+  using T = value_of<TestType>;
   using limits = std::numeric_limits<T>;
   // With m = max, x - m overflows inside the two-sum for some x near
   // 0.43 * max (the fuzzer's was 0x1.b65285e5fe74bp+1022 in double): the
@@ -307,9 +324,9 @@ TEMPLATE_TEST_CASE("softmax: rows at the edges of the range", "[softmax]", float
     const std::vector<T> x = {limits::max(), near, T(0), -limits::max()};
     std::vector<T> y(x.size());
     CAPTURE(near);
-    actfn::softmax<T>{}.forward(x, y);
+    TestType{}.forward(x, y);
     CHECK(y == std::vector<T>{T(1), T(0), T(0), T(0)});
-    actfn::log_softmax<T>{}.forward(x, y);
+    log_softmax_of<TestType>{}.forward(x, y);
     CHECK(y[0] == T(0));
     CHECK(support::ulp_error(y[1], real(x[1]) - real(x[0])) <= 1);
     CHECK(y[2] == -limits::max());
@@ -325,23 +342,23 @@ TEMPLATE_TEST_CASE("softmax: rows at the edges of the range", "[softmax]", float
   dominated[6] = T(10.5390625);
   dominated[3] = limits::min();
   std::vector<T> log_p(dominated.size());
-  actfn::log_softmax<T>{}.forward(dominated, log_p);
+  log_softmax_of<TestType>{}.forward(dominated, log_p);
   real rest = 0;
   for (std::size_t j = 0; j < dominated.size(); ++j) {
     if (j != 14) rest += std::exp(real(dominated[j]) - real(dominated[14]));
   }
-  CHECK(support::ulp_error(log_p[14], -std::log1p(rest)) <= 2);
+  CHECK(support::ulp_error(log_p[14], -std::log1p(rest)) <= bound_of<TestType>);
 }
 
-TEMPLATE_TEST_CASE("softmax: strided rows and in place give the same bits", "[softmax]", float,
-                   double) {
-  using T = TestType;
+TEMPLATE_TEST_CASE("softmax: strided rows and in place give the same bits", "[softmax]",
+                   BOTH_TIERS) {
+  using T = value_of<TestType>;
   const std::size_t rows = 5, cols = 37, x_stride = 41, y_stride = 40;
   const std::vector<T> x = random_row<T>(rows * x_stride, 20, 9);
   const std::vector<T> dy = random_row<T>(rows * cols, 1, 10);
   for (bool logarithms : {false, true}) {
-    const actfn::softmax<T> softmax;
-    const actfn::log_softmax<T> log_softmax;
+    const TestType softmax;
+    const log_softmax_of<TestType> log_softmax;
     const auto run_forward = [&](auto&&... arguments) {
       logarithms ? log_softmax.forward(arguments...) : softmax.forward(arguments...);
     };
