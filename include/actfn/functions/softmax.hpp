@@ -108,19 +108,11 @@ inline T log_of_row_sum(xsimd::batch<T, A> const& maxima, double_word<T> const& 
                       (static_cast<double>(rest.high) + static_cast<double>(rest.low))));
 }
 
-// 1 / (high + low), within an ULP: the reciprocal of high corrected once by
-// its residual.
-template <class T>
-inline T reciprocal(double_word<T> const& divisor) {
-  const T r = T(1) / divisor.high;
-  const T residual = detail::fused_multiply_add(-divisor.high, r, T(1)) - divisor.low * r;
-  return detail::fused_multiply_add(r, residual, r);
-}
-
 // The fast tier's forward pass over a row with a finite maximum m: e^(x - m)
 // in one word (its argument still the exact two-word difference: rounding
 // x - m would cost 64 ULP at x - m = -80 in float), added up compensated and
-// stored in y (softmax), then y times one reciprocal of the sum; or
+// stored in y (softmax), then y times one residual-corrected reciprocal of
+// the sum; or
 // (x - m) - log s with x - m rounded (log_softmax: both terms are <= 0, so the
 // two roundings cost at most an ULP), log s from the terms below the maximum
 // summed apart, as the accurate tier does (added to the maxima's 1s, the
@@ -149,7 +141,7 @@ void fast_forward_row(const T* x, T* y, std::size_t cols, T m) {
       x);
   const double_word<T> s = detail::total(sum);  // softmax: s; log_softmax: rest
   if (kind == softmax_kind::probabilities) {
-    const batch scale(detail::reciprocal(s));
+    const batch scale(detail::divide(T(1), s));  // 1 / s, residual-corrected
     detail::transform(
         cols, y, [&scale](batch const& e) { return e * scale; }, static_cast<const T*>(y));
   } else {
