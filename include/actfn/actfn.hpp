@@ -6,6 +6,7 @@
 // and the floating-point environment.
 #pragma once
 
+#include "actfn/activation.hpp"
 #include "actfn/array.hpp"
 #include "actfn/backward_mode.hpp"
 #include "actfn/errors.hpp"

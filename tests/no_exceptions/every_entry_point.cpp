@@ -45,7 +45,17 @@ void run_everything() {
   const actfn::maxout<T> maxout(2);
   const matrix y = actfn::eigen::forward(maxout, x);
   out = actfn::eigen::backward(maxout, x, y);
-  const T scalar = actfn::selu<T>{}(T(0.5)) + actfn::tanh<T>{}.derivative(T(0.5));
+  // An activation chosen at run time, in both tiers, through the array and
+  // Eigen calls.
+  const auto chosen = actfn::activation<T>::parse("elu(alpha=0.5)");
+  actfn::eigen::forward_into(chosen, x, out);
+  actfn::eigen::backward_into(chosen, x, dy, out, actfn::accumulate);
+  const actfn::activation<T, actfn::fast> fast_choice(actfn::activation_kind::sigmoid);
+  std::vector<T> values(7, T(0.5)), results(7), gradients(7, T(1));
+  actfn::forward(fast_choice, values, results);
+  actfn::backward_from_output(fast_choice, results, gradients, values, actfn::beta(T(0)));
+  if (chosen.to_string() != "elu(alpha=0.5)" || !(values[0] > 0)) std::exit(2);
+  const T scalar = actfn::selu<T>{}(T(0.5)) + actfn::tanh<T>{}.derivative(T(0.5)) + chosen(T(1));
   if (!(scalar > 0) || !(out.allFinite())) std::exit(2);
 }
 
