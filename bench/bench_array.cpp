@@ -3,14 +3,16 @@
 
 // Per-element time of actfn's array kernels against a plain std:: loop and the
 // equivalent Eigen array expression, measured in the same run: every function
-// of the list (actfn/functions.hpp) with its default parameters, forward, backward and forward_and_derivative (and the last as two calls,
-// forward then derivative), float and double, n = 4096, 65536 and 16,777,216;
-// actfn's backward with accumulate, backward_from_output and second_derivative
-// (against derivative, the row above it); and a plain copy
-// of the same bytes as the memory baseline.
+// of the list (actfn/functions.hpp) with its default parameters, forward, backward and
+// forward_and_derivative (and the last as two calls, forward then derivative), float and double, n
+// = 4096, 65536 and 16,777,216; actfn's backward with accumulate, backward_from_output and
+// second_derivative (against derivative, the row above it); float's forward and backward through
+// actfn::activation (the kernel chosen at run time); and a plain copy of the same bytes as the
+// memory baseline.
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 #include "support.hpp"
 
@@ -267,8 +269,20 @@ void add_all() {
   actfn::for_each_type(actfn::elementwise_kernels<T>{}, [](auto tag) {
     using F = typename decltype(tag)::type;
     const std::string name = actfn::descriptor<F>::name;
-    add_actfn<T>(name, actfn::make_functor<F>(actfn::descriptor<F>::tested[0]));
-    if (!actfn::is_fast_v<typename F::precision>) add_peers_of<T>(name);
+    const F f = actfn::make_functor<F>(actfn::descriptor<F>::tested[0]);
+    add_actfn<T>(name, f);
+    if (actfn::is_fast_v<typename F::precision>) return;
+    add_peers_of<T>(name);
+    // The same kernel chosen at run time (actfn::activation), float only.
+    if constexpr (std::is_same<T, float>::value) {
+      const actfn::activation<T> a = f;
+      register_sizes<T>(name + "/forward", "activation", [a](buffers<T>& d, std::size_t n) {
+        actfn::forward(a, d.x.data(), d.out.data(), n);
+      });
+      register_sizes<T>(name + "/backward", "activation", [a](buffers<T>& d, std::size_t n) {
+        actfn::backward(a, d.x.data(), d.dy.data(), d.out.data(), n);
+      });
+    }
   });
 }
 

@@ -149,17 +149,25 @@ class table_reporter : public benchmark::ConsoleReporter {
       std::printf(" %8s %8.2f %8.2f\n", best_name.c_str(), accurate / best,
                   fast_or_accurate / best);
     }
-    if (!flush_to_zero_rows) return;
-    // bench_fp_environment: the same kernel without and with scoped_flush_to_zero.
-    std::printf("\n%-40s %10s %10s %9s\n", "ns per element", "actfn", "FTZ/DAZ", "actfn/FTZ");
-    for (auto const& [key, by_library] : times_) {
-      if (!by_library.count("ftz")) continue;
-      const double a = time_of(by_library, "actfn"), f = time_of(by_library, "ftz");
-      std::printf("%-40s %10.3f %10.3f %9.2f\n", key.c_str(), a, f, a / f);
-    }
+    // The same kernel another way, beside actfn's: under scoped_flush_to_zero
+    // (bench_fp_environment), and through actfn::activation (bench_array).
+    if (flush_to_zero_rows) print_variant("ftz", "FTZ/DAZ", "actfn/FTZ");
+    print_variant("activation", "activation", "actfn/act.");
   }
 
  private:
+  void print_variant(const char* library, const char* column, const char* ratio) const {
+    bool header = false;
+    for (auto const& [key, by_library] : times_) {
+      if (!by_library.count(library)) continue;
+      if (!header)
+        std::printf("\n%-40s %10s %10s %11s\n", "ns per element", "actfn", column, ratio);
+      header = true;
+      const double a = time_of(by_library, "actfn"), v = time_of(by_library, library);
+      std::printf("%-40s %10.3f %10.3f %11.2f\n", key.c_str(), a, v, a / v);
+    }
+  }
+
   // A filter may have left out some libraries: their columns stay empty.
   static double time_of(std::map<std::string, double> const& by_library, const char* library) {
     const auto found = by_library.find(library);

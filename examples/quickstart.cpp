@@ -3,10 +3,13 @@
 
 // Prints every activation's value and derivative at a few points (every
 // functor of actfn's list, with its default parameters), then runs one
-// forward and backward pass over a buffer with the array API.
+// forward and backward pass over a buffer with the array API, and the same
+// with an activation chosen at run time by name.
 #include <actfn/actfn.hpp>
 
 #include <cstdio>
+#include <exception>
+#include <string>
 #include <vector>
 
 template <class F>
@@ -18,7 +21,7 @@ void show(F const& f) {
   std::printf("\n");
 }
 
-int main() {
+int main() try {
   std::printf("%-12s", "f(x)/f'(x)");
   for (double x : {-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0}) std::printf("  x = % 4.1f        ", x);
   std::printf("\n");
@@ -38,4 +41,18 @@ int main() {
   for (std::size_t i = 0; i < x.size(); ++i) {
     std::printf("  x = % .2f  y = % .7f  dx = % .7f\n", x[i], y[i], dx[i]);
   }
+
+  // An activation named at run time, as a configuration file names it: the
+  // array calls run its functor's kernel, chosen once per call.
+  const std::string configured = "elu(alpha=0.5)";  // from a file, say
+  const auto chosen = actfn::activation<float>::parse(configured);
+  actfn::forward(chosen, x, y);
+  actfn::backward(chosen, x, dy, dx);
+  std::printf("\n%s over the same buffer:\n", chosen.to_string().c_str());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    std::printf("  x = % .2f  y = % .7f  dx = % .7f\n", x[i], y[i], dx[i]);
+  }
+} catch (std::exception const& error) {  // a name parse() does not know, say
+  std::fprintf(stderr, "%s\n", error.what());
+  return 1;
 }

@@ -8,10 +8,9 @@
 // loss and the test accuracy per epoch in shootout.svg.
 //
 //   activation_shootout [--data FILE] [--out DIR] [--epochs 30] [--batch 32] [--seed 2026]
-//                       [--activations sigmoid,tanh,...]
+//                       [--activations sigmoid,tanh,elu(alpha=0.5),...]
 #include <cstdio>
 #include <exception>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,10 +27,19 @@ std::string default_activations() {
   return list;
 }
 
+// The names of a comma-separated list; commas between parentheses belong to
+// a name's parameters ("elu(alpha=0.5),hard_tanh(min=-2, max=2)").
 std::vector<std::string> split(std::string const& list) {
-  std::vector<std::string> names;
-  std::istringstream in(list);
-  for (std::string name; std::getline(in, name, ',');) names.push_back(name);
+  std::vector<std::string> names(1);
+  int depth = 0;
+  for (char c : list) {
+    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    if (c == ',' && depth == 0) {
+      names.emplace_back();
+    } else {
+      names.back() += c;
+    }
+  }
   return names;
 }
 

@@ -12,6 +12,7 @@
 // on the matrices' storage.
 #pragma once
 
+#include <actfn/activation.hpp>
 #include <actfn/eigen.hpp>
 
 #include <cmath>
@@ -90,11 +91,13 @@ class activation_layer {
   virtual std::vector<parameter<T>> parameters() { return {}; }
 };
 
-// Any elementwise functor, through actfn's Eigen adapters.
-template <class T, class Function>
+// Any elementwise function of actfn's list, chosen at run time
+// (actfn::activation), through actfn's Eigen adapters: one choice of kernel
+// per call.
+template <class T>
 class elementwise final : public activation_layer<T> {
  public:
-  explicit elementwise(Function f = Function()) : f_(f) {}
+  explicit elementwise(actfn::activation<T> f) : f_(std::move(f)) {}
   void forward(matrix<T> const& z, matrix<T>& h) override {
     h.resize(z.rows(), z.cols());
     actfn::eigen::forward_into(f_, z, h);
@@ -105,7 +108,7 @@ class elementwise final : public activation_layer<T> {
   }
 
  private:
-  Function f_;
+  actfn::activation<T> f_;
 };
 
 // PReLU with a learned slope per unit (He et al. 2015), initially 0.25: a
@@ -160,22 +163,17 @@ class maxout_units final : public activation_layer<T> {
   std::vector<std::size_t> winners_;
 };
 
-// The activation named by `activation` (one of activation_names()), for a
-// layer of `units` outputs.
+// The activation layer `activation` names, for a layer of `units` outputs:
+// PReLU with a slope learned per unit ("prelu"), maxout of 2 pieces
+// ("maxout"), or any function of actfn's list with its parameters
+// ("elu(alpha=0.5)", see actfn::activation::parse, which reports an unknown
+// name with the known ones).
 template <class T>
 std::unique_ptr<activation_layer<T>> make_activation(std::string const& activation,
                                                      Eigen::Index units) {
-  if (activation == "sigmoid") return std::make_unique<elementwise<T, actfn::sigmoid<T>>>();
-  if (activation == "tanh") return std::make_unique<elementwise<T, actfn::tanh<T>>>();
-  if (activation == "relu") return std::make_unique<elementwise<T, actfn::relu<T>>>();
-  if (activation == "leaky_relu") return std::make_unique<elementwise<T, actfn::leaky_relu<T>>>();
   if (activation == "prelu") return std::make_unique<per_unit_prelu<T>>(units);
-  if (activation == "elu") return std::make_unique<elementwise<T, actfn::elu<T>>>();
-  if (activation == "selu") return std::make_unique<elementwise<T, actfn::selu<T>>>();
-  if (activation == "gelu_erf") return std::make_unique<elementwise<T, actfn::gelu_erf<T>>>();
-  if (activation == "gelu_tanh") return std::make_unique<elementwise<T, actfn::gelu_tanh<T>>>();
   if (activation == "maxout") return std::make_unique<maxout_units<T>>(2);
-  throw std::invalid_argument("unknown activation \"" + activation + "\"");
+  return std::make_unique<elementwise<T>>(actfn::activation<T>::parse(activation));
 }
 
 // widths = {inputs, hidden..., classes}. Hidden layer l computes
