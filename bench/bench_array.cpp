@@ -271,17 +271,18 @@ void add_all() {
     const std::string name = actfn::descriptor<F>::name;
     const F f = actfn::make_functor<F>(actfn::descriptor<F>::tested[0]);
     add_actfn<T>(name, f);
-    if (actfn::is_fast_v<typename F::precision>) return;
-    add_peers_of<T>(name);
-    // The same kernel chosen at run time (actfn::activation), float only.
-    if constexpr (std::is_same<T, float>::value) {
-      const actfn::activation<T> a = f;
-      register_sizes<T>(name + "/forward", "activation", [a](buffers<T>& d, std::size_t n) {
-        actfn::forward(a, d.x.data(), d.out.data(), n);
-      });
-      register_sizes<T>(name + "/backward", "activation", [a](buffers<T>& d, std::size_t n) {
-        actfn::backward(a, d.x.data(), d.dy.data(), d.out.data(), n);
-      });
+    if constexpr (!actfn::is_fast_v<typename F::precision>) {
+      add_peers_of<T>(name);
+      // The same kernel chosen at run time (actfn::activation), float only.
+      if constexpr (std::is_same<T, float>::value) {
+        const actfn::activation<T> a = f;
+        register_sizes<T>(name + "/forward", "activation", [a](buffers<T>& d, std::size_t n) {
+          actfn::forward(a, d.x.data(), d.out.data(), n);
+        });
+        register_sizes<T>(name + "/backward", "activation", [a](buffers<T>& d, std::size_t n) {
+          actfn::backward(a, d.x.data(), d.dy.data(), d.out.data(), n);
+        });
+      }
     }
   });
 }
