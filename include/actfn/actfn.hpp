@@ -12,3 +12,4 @@
 #include "actfn/errors.hpp"
 #include "actfn/fp_environment.hpp"
 #include "actfn/functions.hpp"
+#include "actfn/version.hpp"

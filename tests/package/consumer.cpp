@@ -105,6 +105,20 @@ int main() {
   check(through_actfn == through_eigen, "Eigen: forward = unaryExpr");
   check(actfn::eigen::derivative(bent, m)(2, 3) == bent.derivative(m(2, 3)), "Eigen: derivative");
 
+  // The headers' version, and the package's where the build says it.
+#define ACTFN_CONSUMER_TEXT(x) #x
+#define ACTFN_CONSUMER_VERSION(major, minor, patch) \
+  ACTFN_CONSUMER_TEXT(major) "." ACTFN_CONSUMER_TEXT(minor) "." ACTFN_CONSUMER_TEXT(patch)
+  const char* version =
+      ACTFN_CONSUMER_VERSION(ACTFN_VERSION_MAJOR, ACTFN_VERSION_MINOR, ACTFN_VERSION_PATCH);
+  check(ACTFN_VERSION ==
+            ACTFN_VERSION_MAJOR * 10000 + ACTFN_VERSION_MINOR * 100 + ACTFN_VERSION_PATCH,
+        "ACTFN_VERSION");
+#ifdef ACTFN_PACKAGE_VERSION
+  check(std::strcmp(version, ACTFN_PACKAGE_VERSION) == 0, "the package's version = the macros'");
+#endif
+  std::printf("actfn consumer: actfn %s\n", version);
+
   std::printf("actfn consumer: %s\n", failures == 0 ? "ok" : "FAILED");
   return failures == 0 ? 0 : 1;
 }

@@ -30,8 +30,10 @@ foreach(required eigen3 xsimd vcpkg-cmake vcpkg-cmake-config)
     message(FATAL_ERROR "vcpkg.json does not depend on ${required}: ${dependencies}")
   endif()
 endforeach()
-file(STRINGS "${SOURCE_DIR}/CMakeLists.txt" project_line REGEX "^  VERSION ")
-string(REGEX REPLACE "^  VERSION ([0-9.]+).*" "\\1" project_version "${project_line}")
+file(STRINGS "${SOURCE_DIR}/include/actfn/version.hpp" version_lines
+  REGEX "^#define ACTFN_VERSION_(MAJOR|MINOR|PATCH) [0-9]+$")
+string(REGEX REPLACE "[^;]* ([0-9]+);[^;]* ([0-9]+);[^;]* ([0-9]+)" "\\1.\\2.\\3" project_version
+  "${version_lines}")
 if(NOT name STREQUAL "actfn" OR NOT version STREQUAL project_version)
   message(FATAL_ERROR "vcpkg.json names ${name} ${version}, the project is actfn ${project_version}")
 endif()
