@@ -91,11 +91,22 @@ void register_shapes(std::string const& name, Body body) {
       ->Unit(benchmark::kMicrosecond);
 }
 
-// Collects each run's time per element; prints the table at the end.
-class table_reporter : public benchmark::ConsoleReporter {
+// The reporter Google Benchmark's flags ask for (--benchmark_format=console,
+// json or csv, --benchmark_counters_tabular, --benchmark_color; with
+// --benchmark_out the file's reporter too), which it passes every run to,
+// collecting each run's time per element for the table it prints at the end:
+// below the console output, or on stderr where stdout is JSON or CSV.
+class table_reporter : public benchmark::BenchmarkReporter {
  public:
+  table_reporter() : display_(benchmark::CreateDefaultDisplayReporter()) {}
+
+  bool ReportContext(Context const& context) override {
+    display_->SetOutputStream(&GetOutputStream());
+    display_->SetErrorStream(&GetErrorStream());
+    return display_->ReportContext(context);
+  }
   void ReportRuns(std::vector<Run> const& runs) override {
-    ConsoleReporter::ReportRuns(runs);
+    display_->ReportRuns(runs);
     for (Run const& run : runs) {
       if (run.error_occurred) continue;
       const bool is_median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
@@ -120,13 +131,15 @@ class table_reporter : public benchmark::ConsoleReporter {
     }
   }
   void Finalize() override {
-    ConsoleReporter::Finalize();
+    display_->Finalize();
+    table_ = dynamic_cast<benchmark::ConsoleReporter*>(display_) != nullptr ? stdout : stderr;
     // actfn's two tiers, then the peers, and each tier's time over the best
     // peer's (the fast tier's column is empty where it runs the accurate
     // kernel, and the ratio then is the accurate one's).
     static constexpr const char* peers[] = {"std", "eigen", "onednn", "xnnpack"};
-    std::printf("\n%-40s %9s %9s %9s %9s %9s %9s %8s %8s %8s\n", "ns per element", "accurate",
-                "fast", "std", "Eigen", "oneDNN", "XNNPACK", "best", "acc/best", "fast/best");
+    std::fprintf(table_, "\n%-40s %9s %9s %9s %9s %9s %9s %8s %8s %8s\n", "ns per element",
+                 "accurate", "fast", "std", "Eigen", "oneDNN", "XNNPACK", "best", "acc/best",
+                 "fast/best");
     bool flush_to_zero_rows = false;
     for (auto const& [key, by_library] : times_) {
       if (by_library.count("ftz")) {
@@ -134,20 +147,20 @@ class table_reporter : public benchmark::ConsoleReporter {
         continue;
       }
       const double accurate = time_of(by_library, "actfn"), fast = time_of(by_library, "fast");
-      std::printf("%-40s %9.3f %9.3f", key.c_str(), accurate, fast);
+      std::fprintf(table_, "%-40s %9.3f %9.3f", key.c_str(), accurate, fast);
       double best = std::nan("");
       std::string best_name = "-";
       for (const char* peer : peers) {
         const double t = time_of(by_library, peer);
-        std::printf(" %9.3f", t);
+        std::fprintf(table_, " %9.3f", t);
         if (t < best || (std::isnan(best) && !std::isnan(t))) {
           best = t;
           best_name = peer;
         }
       }
       const double fast_or_accurate = std::isnan(fast) ? accurate : fast;
-      std::printf(" %8s %8.2f %8.2f\n", best_name.c_str(), accurate / best,
-                  fast_or_accurate / best);
+      std::fprintf(table_, " %8s %8.2f %8.2f\n", best_name.c_str(), accurate / best,
+                   fast_or_accurate / best);
     }
     // The same kernel another way, beside actfn's: under scoped_flush_to_zero
     // (bench_fp_environment), and through actfn::activation (bench_array).
@@ -161,10 +174,10 @@ class table_reporter : public benchmark::ConsoleReporter {
     for (auto const& [key, by_library] : times_) {
       if (!by_library.count(library)) continue;
       if (!header)
-        std::printf("\n%-40s %10s %10s %11s\n", "ns per element", "actfn", column, ratio);
+        std::fprintf(table_, "\n%-40s %10s %10s %11s\n", "ns per element", "actfn", column, ratio);
       header = true;
       const double a = time_of(by_library, "actfn"), v = time_of(by_library, library);
-      std::printf("%-40s %10.3f %10.3f %11.2f\n", key.c_str(), a, v, a / v);
+      std::fprintf(table_, "%-40s %10.3f %10.3f %11.2f\n", key.c_str(), a, v, a / v);
     }
   }
 
@@ -174,6 +187,8 @@ class table_reporter : public benchmark::ConsoleReporter {
     return found == by_library.end() ? std::nan("") : found->second;
   }
 
+  benchmark::BenchmarkReporter* display_;  // Google Benchmark's, which keeps it
+  std::FILE* table_ = stdout;
   std::map<std::string, std::map<std::string, double>> times_;
 };
 
