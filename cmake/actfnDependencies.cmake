@@ -1,7 +1,8 @@
-# Finds actfn's dependencies, or takes the targets a parent project already
-# brought in (FetchContent, add_subdirectory: `xsimd`, `Eigen3::Eigen`); used
-# by the build and by the installed actfnConfig.cmake alike. No version pins:
-# xsimd 8 to 14 and Eigen 3.4 to 5 all work.
+# Finds actfn's dependency, xsimd, or takes the target a parent project
+# already brought in (FetchContent, add_subdirectory); used by the build and by
+# the installed actfnConfig.cmake alike. No version pin: xsimd 8 to 14 all
+# work. Eigen (3.4 to 5) is only for <actfn/eigen.hpp>, the actfn::eigen
+# target: the build and actfnConfig.cmake find it where it is asked for.
 include(CMakeFindDependencyMacro)
 
 # In actfnConfig.cmake, find_dependency: a missing package makes
@@ -34,7 +35,4 @@ if(TARGET xsimd AND NOT TARGET xtl)
     endif()
   endif()
   unset(actfn_xsimd_links)
-endif()
-if(NOT TARGET Eigen3::Eigen)
-  actfn_find_dependency(Eigen3)
 endif()

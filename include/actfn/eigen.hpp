@@ -3,7 +3,8 @@
 
 // Eigen integration: every actfn function on Eigen dense objects (Matrix,
 // Array, Map, Ref, blocks and expressions), and the functors' cost inside
-// Eigen's own expressions (X.unaryExpr(f)).
+// Eigen's own expressions (X.unaryExpr(f)). The one header that needs Eigen:
+// link actfn::eigen (CMake), or use actfn-eigen.pc.
 //
 //   actfn::eigen::forward(f, X)              f of every coefficient, a new object
 //   actfn::eigen::derivative(f, X)           f' of every coefficient

@@ -1,5 +1,9 @@
 # Overlay port: builds the actfn checkout this port lives in
-# (vcpkg install actfn --overlay-ports=<checkout>/cmake/vcpkg/ports).
+# (vcpkg install actfn --overlay-ports=<checkout>/cmake/vcpkg/ports; actfn[eigen]
+# for the Eigen integration, which the build then finds). vcpkg.json's
+# "version" is the project's (include/actfn/version.hpp, checked by ctest);
+# a change to this port alone, with the same sources, adds "port-version": N
+# there instead, as vcpkg's versioning asks.
 get_filename_component(SOURCE_PATH "${CMAKE_CURRENT_LIST_DIR}/../../../.." ABSOLUTE)
 
 # Header-only: one configuration is enough.
@@ -17,3 +21,4 @@ vcpkg_cmake_install()
 vcpkg_cmake_config_fixup(CONFIG_PATH share/cmake/actfn)
 vcpkg_fixup_pkgconfig()
 vcpkg_install_copyright(FILE_LIST "${SOURCE_PATH}/LICENSE")
+file(INSTALL "${CMAKE_CURRENT_LIST_DIR}/usage" DESTINATION "${CURRENT_PACKAGES_DIR}/share/${PORT}")
