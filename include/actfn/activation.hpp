@@ -23,6 +23,8 @@
 // an error naming the text and listing what is accepted.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -42,7 +44,7 @@
 #include "actfn/detail/errors.hpp"
 #include "actfn/functions.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // One enumerator per elementwise function, in the list's order (functions.hpp),
 // each named as its functor.
@@ -388,4 +390,4 @@ void backward_from_output(activation<T, Precision> const& a,
       "derivative from its output; take backward from x");
 }
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

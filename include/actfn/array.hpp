@@ -10,6 +10,8 @@
 // (y == x, dx == dy or dx == x); partially overlapping buffers are not.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <cstddef>
 #include <iterator>
 #include <type_traits>
@@ -21,7 +23,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/fp_environment.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // Whether F is an elementwise functor (an operator() on its value type):
@@ -265,4 +267,4 @@ void backward_from_output(F const& f, Out const& ys, Grad const& dys, GradOut&& 
   backward_from_output(f, std::data(ys), std::data(dys), std::data(dxs), std::size(ys), mode);
 }
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

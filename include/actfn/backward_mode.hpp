@@ -11,11 +11,13 @@
 // Each header says how the sum rounds.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <type_traits>
 
 #include "actfn/detail/errors.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 template <class T>
 struct output_beta {
@@ -50,4 +52,4 @@ T beta_of(accumulate_t, const char*) {
 }
 
 }  // namespace detail
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -37,6 +37,8 @@
 // itself (has_second_derivative_v, has_derivative_from_output_v).
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <cstddef>
 #include <limits>
@@ -47,7 +49,7 @@
 
 #include "actfn/precision.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Max error in ULP against the long double reference; 0 where the functor
 // has no such member. The derivative's bound is relative except within 1e-3
@@ -171,4 +173,4 @@ std::string describe(F const& f) {
   return text;
 }
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

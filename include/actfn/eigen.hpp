@@ -28,6 +28,8 @@
 // that do not match throw std::invalid_argument naming them.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <cstddef>
 #include <string>
 #include <type_traits>
@@ -37,7 +39,7 @@
 
 #include <Eigen/Core>
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace eigen {
 
 // Which slices of a matrix softmax normalises: each row sums to 1, or each
@@ -395,7 +397,7 @@ typename X::PlainObject backward(actfn::maxout<T> const& f, Eigen::DenseBase<X> 
 }
 
 }  // namespace eigen
-}  // namespace actfn
+ACTFN_NAMESPACE_END
 
 // The functors' cost in Eigen's expressions (X.unaryExpr(f)), as their
 // descriptors state it, for every functor of the list.

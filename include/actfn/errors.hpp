@@ -16,6 +16,8 @@
 // fail; the message is built only then.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <atomic>
 
 #if !defined(ACTFN_NO_EXCEPTIONS) && \
@@ -23,7 +25,7 @@
 #define ACTFN_NO_EXCEPTIONS
 #endif
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Called with the message of a failed check (see above). It must not return
 // into actfn: if it does, actfn throws, or without exceptions aborts.
@@ -39,4 +41,4 @@ inline error_handler set_error_handler(error_handler handler) noexcept {
   return detail::installed_error_handler.exchange(handler);
 }
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

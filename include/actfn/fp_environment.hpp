@@ -26,6 +26,8 @@
 // caller's environment, and scoped_flush_to_zero is a no-op.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #if defined(__SSE__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 1)
 #include <xmmintrin.h>
 #define ACTFN_HAS_MXCSR 1
@@ -33,7 +35,7 @@
 #define ACTFN_HAS_MXCSR 0
 #endif
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 #if ACTFN_HAS_MXCSR
@@ -106,4 +108,4 @@ class scoped_flush_to_zero {
 #endif
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

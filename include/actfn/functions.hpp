@@ -7,6 +7,8 @@
 // adding it here, and writing its reference and its test.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <cstddef>
 #include <type_traits>
 #include <utility>
@@ -49,7 +51,7 @@
   X(threshold)
 // clang-format on
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 template <class... Types>
 struct type_list {
@@ -124,4 +126,4 @@ void for_each_tested_functor(Visit&& visit) {
   });
 }
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -18,9 +18,11 @@
 // fast one would be, both tiers run the same code (the header says which).
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <type_traits>
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 struct accurate {
   static constexpr const char* name = "accurate";
@@ -36,4 +38,4 @@ inline constexpr bool is_precision_v =
 template <class Precision>
 inline constexpr bool is_fast_v = std::is_same_v<Precision, fast>;
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -7,6 +7,8 @@
 // neither on n, on its position, nor on alignment.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -16,7 +18,7 @@
 
 #include "actfn/detail/double_word.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // The count (<= width) elements at source as a batch; lanes past count hold
@@ -200,4 +202,4 @@ void store_with_beta(std::size_t n, T* out, T beta, Value&& value, const Inputs*
 }
 
 }  // namespace detail
-}  // namespace actfn
+ACTFN_NAMESPACE_END

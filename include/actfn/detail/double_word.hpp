@@ -7,12 +7,14 @@
 // FMA or without. What the accurate kernels build their last ULP from.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <cmath>
 #include <limits>
 
 #include "actfn/detail/lanes.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // Error-free products. With FMA the rounding error of a * b is one fused
@@ -208,4 +210,4 @@ class compensated_sum {
 };
 
 }  // namespace detail
-}  // namespace actfn
+ACTFN_NAMESPACE_END

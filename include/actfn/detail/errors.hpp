@@ -6,6 +6,8 @@
 // built only when one fails.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -19,7 +21,7 @@
 
 #include "actfn/errors.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 template <class T>
@@ -123,4 +125,4 @@ inline std::size_t require_rows(std::size_t rows, std::size_t cols, const char* 
 }
 
 }  // namespace detail
-}  // namespace actfn
+ACTFN_NAMESPACE_END

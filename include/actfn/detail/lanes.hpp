@@ -16,6 +16,8 @@
 // (error-free) arithmetic built on these is in double_word.hpp.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -27,7 +29,7 @@
 
 #include "actfn/detail/native.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // scalar_of<V>::type is the element type of a lane type.
@@ -320,4 +322,4 @@ inline V horner(V const& x, const T (&coefficients)[N]) {
 }
 
 }  // namespace detail
-}  // namespace actfn
+ACTFN_NAMESPACE_END

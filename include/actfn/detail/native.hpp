@@ -8,6 +8,8 @@
 // architecture; the generic fallback of each operation comes first.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <cstddef>
 #include <type_traits>
@@ -32,7 +34,7 @@
 #define ACTFN_HAS_FMA 0
 #endif
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 namespace native {
 
@@ -232,4 +234,4 @@ inline xsimd::batch<T, A> divide(xsimd::batch<T, A> const& a, xsimd::batch<T, A>
 
 }  // namespace native
 }  // namespace detail
-}  // namespace actfn
+ACTFN_NAMESPACE_END

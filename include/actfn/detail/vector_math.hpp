@@ -9,9 +9,11 @@
 // beside it is for reading.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include "actfn/detail/double_word.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 template <class T>
@@ -430,4 +432,4 @@ inline V near_root_of_derivative(V const& x, V const& elsewhere) {
 }
 
 }  // namespace detail
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
@@ -9,7 +11,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Continuously differentiable ELU (Barron 2017).
 //   f(x)  = x if x > 0, else alpha * (e^(x/alpha) - 1)
@@ -90,4 +92,4 @@ struct descriptor<celu<T, Precision>> {
   static constexpr int eigen_cost = 22;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
@@ -9,7 +11,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // positive_part if x > 0, else scale_alpha * expm1(x); shared by elu
@@ -95,4 +97,4 @@ struct descriptor<elu<T, Precision>> {
   static constexpr int eigen_cost = 20;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <type_traits>
 
@@ -9,7 +11,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // |x| is clamped to largest_magnitude, beyond which f and f' have reached
@@ -319,4 +321,4 @@ struct descriptor<gelu_erf<T, Precision>> : descriptor_without_parameters<gelu_e
   static constexpr int eigen_cost = 60;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

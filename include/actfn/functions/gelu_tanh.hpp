@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <type_traits>
 
@@ -9,7 +11,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 template <class T>
@@ -230,4 +232,4 @@ struct descriptor<gelu_tanh<T, Precision>>
   static constexpr int eigen_cost = 45;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <cmath>
 
@@ -10,7 +12,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Hard sigmoid: a line through (0, offset) of the given slope, clamped to [0, 1].
 //   f(x)  = clamp(slope*x + offset, 0, 1), as the line through its kinks:
@@ -89,4 +91,4 @@ struct descriptor<hard_sigmoid<T, Precision>> {
   static constexpr int eigen_cost = 5;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

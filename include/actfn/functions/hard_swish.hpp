@@ -2,13 +2,15 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Hard swish (Howard et al. 2019, MobileNetV3): x * hard_sigmoid(x).
 //   f(x)  = 0 if x <= -3, x if x >= 3, else x (x + 3) / 6
@@ -59,4 +61,4 @@ struct descriptor<hard_swish<T, Precision>>
   static constexpr int eigen_cost = 14;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,13 +2,15 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/lanes.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Hard tanh: x clamped to [min, max].
 //   f(x)  = min if x <= min, max if x >= max, else x
@@ -85,4 +87,4 @@ struct descriptor<relu6<T, Precision>> : descriptor_without_parameters<relu6<T, 
   static constexpr int eigen_cost = 3;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

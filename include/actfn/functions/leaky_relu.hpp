@@ -2,13 +2,15 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/lanes.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // x for x > 0, alpha*x otherwise; shared by leaky_relu and prelu. alpha is a
@@ -80,4 +82,4 @@ struct descriptor<leaky_relu<T, Precision>> {
   static constexpr int eigen_cost = 3;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,13 +2,15 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/double_word.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Affine map (the identity by default).
 //   f(x)  = a*x + b rounded once: correctly rounded (0.5 ULP) where the
@@ -64,4 +66,4 @@ struct descriptor<linear<T, Precision>> {
   static constexpr int eigen_cost = 1;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

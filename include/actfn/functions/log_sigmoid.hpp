@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <limits>
 
@@ -9,7 +11,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/functions/softplus.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Log of the logistic sigmoid.
 //   f(x)  = log(sigmoid(x)) = -log(1 + e^-x)
@@ -72,4 +74,4 @@ struct descriptor<log_sigmoid<T, Precision>>
   static constexpr int eigen_cost = 40;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

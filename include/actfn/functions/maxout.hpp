@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -18,7 +20,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/fp_environment.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // How maxout's n = units * k inputs form the units groups of k pieces.
 enum class maxout_grouping {
@@ -302,4 +304,4 @@ struct descriptor<maxout<T, Precision>> {
   static constexpr const char* name = "maxout";
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

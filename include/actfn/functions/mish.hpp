@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <limits>
 #include <type_traits>
@@ -10,7 +12,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // f'(x) has its only zero at x0 = -1.192431214515495212137588340421 (mpmath);
@@ -224,4 +226,4 @@ struct descriptor<mish<T, Precision>> : descriptor_without_parameters<mish<T, Pr
   static constexpr int eigen_cost = 40;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <cstddef>
 #include <initializer_list>
@@ -18,7 +20,7 @@
 #include "actfn/fp_environment.hpp"
 #include "actfn/functions/leaky_relu.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // df/dalpha = min(x, 0), 0 at x = 0, NaN at NaN.
@@ -368,4 +370,4 @@ struct descriptor<prelu<T, Precision>> {
   static constexpr int eigen_cost = 3;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

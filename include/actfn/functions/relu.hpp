@@ -2,12 +2,14 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/lanes.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Rectified linear unit.
 //   f(x)  = max(0, x); f(-0) = +0
@@ -43,4 +45,4 @@ struct descriptor<relu<T, Precision>> : descriptor_without_parameters<relu<T, Pr
   static constexpr int eigen_cost = 2;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,13 +2,15 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/double_word.hpp"
 #include "actfn/functions/elu.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Scaled exponential linear unit (Klambauer et al. 2017), the self-normalising
 // ELU with the paper's fixed constants.
@@ -69,4 +71,4 @@ struct descriptor<selu<T, Precision>> : descriptor_without_parameters<selu<T, Pr
   static constexpr int eigen_cost = 20;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,13 +2,15 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Logistic sigmoid.
 //   f(x)  = 1 / (1 + e^-x)
@@ -96,4 +98,4 @@ struct descriptor<sigmoid<T, Precision>> : descriptor_without_parameters<sigmoid
   static constexpr int eigen_cost = 25;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <limits>
 #include <type_traits>
@@ -11,7 +13,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // The zero z0 = -1 - W(1/e) of 1 + z + e^z, where silu's derivative changes
@@ -176,4 +178,4 @@ struct descriptor<silu<T, Precision>> {
   static constexpr int eigen_cost = 30;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -6,6 +6,8 @@
 // and the Jacobian of one row.
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <cmath>
 #include <cstddef>
 #include <iterator>
@@ -20,7 +22,7 @@
 #include "actfn/detail/vector_math.hpp"
 #include "actfn/fp_environment.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // What softmax and log_softmax give for a row whose entries are all -inf (a
 // fully masked row), where the function is undefined. The choice names the
@@ -483,4 +485,4 @@ struct descriptor<log_softmax<T, Precision>> {
   static constexpr bool fast_kernel = true;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

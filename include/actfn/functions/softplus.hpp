@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <limits>
 #include <type_traits>
@@ -11,7 +13,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
 // log(1 + e^z) and sigmoid(z) for a two-word z = high + low, both from
@@ -169,4 +171,4 @@ struct descriptor<softplus<T, Precision>> {
   static constexpr int eigen_cost = 40;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

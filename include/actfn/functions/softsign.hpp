@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -10,7 +12,7 @@
 #include "actfn/detail/double_word.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Softsign (Elliott 1993; Glorot & Bengio 2010).
 //   f(x)  = x / (1 + |x|)
@@ -70,4 +72,4 @@ struct descriptor<softsign<T, Precision>> : descriptor_without_parameters<softsi
   static constexpr int eigen_cost = 12;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 #include <limits>
 
@@ -10,7 +12,7 @@
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/vector_math.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Squareplus (So 2021, arXiv:2112.11687; jax.nn.squareplus): softplus's
 // shape from a square root, no exponential.
@@ -123,4 +125,4 @@ struct descriptor<squareplus<T, Precision>> {
   static constexpr int eigen_cost = 20;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

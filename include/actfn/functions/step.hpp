@@ -2,12 +2,14 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/lanes.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Heaviside step.
 //   f(x)  = 1 if x >= 0 (so f(-0) = 1), else 0
@@ -43,4 +45,4 @@ struct descriptor<step<T, Precision>> : descriptor_without_parameters<step<T, Pr
   static constexpr int eigen_cost = 2;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END

@@ -2,13 +2,15 @@
 // Copyright (c) 2026 The actfn authors
 #pragma once
 
+#include "actfn/detail/namespace.hpp"
+
 #include <array>
 
 #include "actfn/descriptor.hpp"
 #include "actfn/detail/errors.hpp"
 #include "actfn/detail/lanes.hpp"
 
-namespace actfn {
+ACTFN_NAMESPACE_BEGIN
 
 // Threshold (PyTorch's nn.Threshold).
 //   f(x)  = x if x > threshold, else value
@@ -71,4 +73,4 @@ struct descriptor<threshold<T, Precision>> {
   static constexpr int eigen_cost = 2;
 };
 
-}  // namespace actfn
+ACTFN_NAMESPACE_END
