@@ -273,7 +273,9 @@ void add_all() {
     add_actfn<T>(name, f);
     if constexpr (!actfn::is_fast_v<typename F::precision>) {
       add_peers_of<T>(name);
-      // The same kernel chosen at run time (actfn::activation), float only.
+      // The same kernel chosen at run time (actfn::activation), and
+      // through actfn::dispatch (the kernels of the best target, compiled
+      // apart from this program's -march), float only.
       if constexpr (std::is_same<T, float>::value) {
         const actfn::activation<T> a = f;
         register_sizes<T>(name + "/forward", "activation", [a](buffers<T>& d, std::size_t n) {
@@ -281,6 +283,12 @@ void add_all() {
         });
         register_sizes<T>(name + "/backward", "activation", [a](buffers<T>& d, std::size_t n) {
           actfn::backward(a, d.x.data(), d.dy.data(), d.out.data(), n);
+        });
+        register_sizes<T>(name + "/forward", "dispatch", [f](buffers<T>& d, std::size_t n) {
+          actfn::dispatch::forward(f, d.x.data(), d.out.data(), n);
+        });
+        register_sizes<T>(name + "/backward", "dispatch", [f](buffers<T>& d, std::size_t n) {
+          actfn::dispatch::backward(f, d.x.data(), d.dy.data(), d.out.data(), n);
         });
       }
     }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 #include "support.hpp"
 
@@ -66,6 +67,12 @@ void add_function(std::string const& function, bool logarithms) {
   register_shapes<T>(forward + "fast", [](buffers<T>& d, std::size_t rows, std::size_t cols) {
     F<T, actfn::fast>{}.forward(d.x.data(), d.out.data(), rows, cols);
   });
+  if constexpr (std::is_same<T, float>::value) {
+    register_shapes<T>(forward + "dispatch",
+                       [f](buffers<T>& d, std::size_t rows, std::size_t cols) {
+                         actfn::dispatch::forward(f, d.x.data(), d.out.data(), rows, cols);
+                       });
+  }
   register_shapes<T>(forward + "std",
                      [logarithms](buffers<T>& d, std::size_t rows, std::size_t cols) {
                        std_forward(d.x.data(), d.out.data(), rows, cols, logarithms);

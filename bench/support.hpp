@@ -19,6 +19,7 @@
 // 12's false -Wuninitialized in them (GCC bug 105593), which Eigen's AVX-512
 // code would otherwise trigger.
 #include <actfn/actfn.hpp>
+#include <actfn/dispatch.hpp>
 
 #include <benchmark/benchmark.h>
 #include <Eigen/Core>
@@ -163,9 +164,11 @@ class table_reporter : public benchmark::BenchmarkReporter {
                    fast_or_accurate / best);
     }
     // The same kernel another way, beside actfn's: under scoped_flush_to_zero
-    // (bench_fp_environment), and through actfn::activation (bench_array).
+    // (bench_fp_environment), through actfn::activation and through
+    // actfn::dispatch (bench_array, bench_softmax).
     if (flush_to_zero_rows) print_variant("ftz", "FTZ/DAZ", "actfn/FTZ");
     print_variant("activation", "activation", "actfn/act.");
+    print_variant("dispatch", "dispatch", "actfn/disp.");
   }
 
  private:
