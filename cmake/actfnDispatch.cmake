@@ -12,10 +12,15 @@ function(actfn_add_dispatch_library include_dir)
   endif()
   # Each target's flags; xsimd picks the matching architecture from them
   # (sse2, fma3<avx2>, avx512bw). Where the compiler's flags are unknown, one
-  # target: whatever the compiler targets by default.
+  # target: whatever the compiler targets by default. Lowest first, which is
+  # the order of the objects in the library: a function of the standard
+  # library (or xsimd's) that several targets' objects define, weak and
+  # outside actfn's target namespaces (actfn/detail/namespace.hpp), is then
+  # linked from the lowest of them, which runs on every CPU that runs the
+  # others (tests/dispatch/check_symbols.cmake).
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang"
      AND CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64|x64)$")
-    set(targets avx512 avx2_fma sse2)
+    set(targets sse2 avx2_fma avx512)
     set(flags_avx512 -mavx512f -mavx512cd -mavx512dq -mavx512bw -mavx2 -mfma)
     set(flags_avx2_fma -mavx2 -mfma)
   elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")

@@ -127,8 +127,9 @@ template <class F, class... Listed>
 struct position_in<F, ::actfn::type_list<Listed...>> {
   static constexpr bool listed = (std::is_same_v<F, Listed> || ...);
   static constexpr std::size_t value = [] {
+    constexpr bool matches[] = {std::is_same_v<F, Listed>...};
     std::size_t i = 0;
-    ((std::is_same_v<F, Listed> ? false : (++i, true)) && ...);
+    while (i < sizeof...(Listed) && !matches[i]) ++i;
     return i;
   }();
 };

@@ -8,6 +8,7 @@
 
 #include "actfn/detail/namespace.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -24,12 +25,22 @@
 ACTFN_NAMESPACE_BEGIN
 namespace detail {
 
+// value with max_digits10 significant digits, as a stream prints it ("%g"):
+// by std::to_chars where the library has it, which keeps the kernels free of
+// the streams' code (dispatch/kernels.cpp, tests/dispatch/check_symbols.cmake).
 template <class T>
 inline std::string describe(T value) {
+#if defined(__cpp_lib_to_chars)
+  char text[64];
+  const auto printed = std::to_chars(text, text + sizeof text, value, std::chars_format::general,
+                                     std::numeric_limits<T>::max_digits10);
+  return std::string(text, printed.ptr);
+#else
   std::ostringstream text;
   text.precision(std::numeric_limits<T>::max_digits10);
   text << value;
   return text.str();
+#endif
 }
 
 inline void append(std::string& message, const char* part) { message += part; }

@@ -4,8 +4,9 @@
 // One target's kernels for actfn::dispatch (dispatch.hpp): every kernel of
 // the array API, as the header-only calls run it, compiled once per target
 // by cmake/actfnDispatch.cmake with ACTFN_DISPATCH_TARGET=<target> and the
-// target's flags (-mavx2 -mfma, ...). actfn itself is in an unnamed namespace
-// here (actfn/detail/namespace.hpp); the table is what the unit exports.
+// target's flags (-mavx2 -mfma, ...). actfn itself is in the namespace
+// actfn::target_<target> here (actfn/detail/namespace.hpp); the table is what
+// the rest of the program calls.
 #ifndef ACTFN_DISPATCH_TARGET
 #error "compiled by cmake/actfnDispatch.cmake, once per target, with ACTFN_DISPATCH_TARGET set"
 #endif
@@ -100,7 +101,6 @@ constexpr kernel_table table{typed<float>(), typed<double>()};
 
 }  // namespace
 
-#define ACTFN_DETAIL_CONCATENATE(a, b) a##b
 #define ACTFN_DETAIL_TABLE_OF(target) ACTFN_DETAIL_CONCATENATE(kernels_for_, target)
 kernel_table const& ACTFN_DETAIL_TABLE_OF(ACTFN_DISPATCH_TARGET)() { return table; }
 

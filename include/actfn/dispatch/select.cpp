@@ -50,52 +50,56 @@ struct target {
 }
 #endif
 
-// Best first; the last one runs on every CPU of the architecture.
+// Lowest first, as cmake/actfnDispatch.cmake orders their objects (so that
+// the linker meets the lowest first); the first runs on every CPU of the
+// architecture.
 const target targets[] = {
-#ifdef ACTFN_DISPATCH_WITH_avx512
-    {"avx512", kernels_for_avx512, has_avx512},
-#endif
-#ifdef ACTFN_DISPATCH_WITH_avx2_fma
-    {"avx2+fma", kernels_for_avx2_fma, has_avx2_fma},
-#endif
-#ifdef ACTFN_DISPATCH_WITH_sse2
-    {"sse2", kernels_for_sse2, always},
+#ifdef ACTFN_DISPATCH_WITH_baseline
+    {"baseline", kernels_for_baseline, always},
 #endif
 #ifdef ACTFN_DISPATCH_WITH_neon
     {"neon", kernels_for_neon, always},
 #endif
-#ifdef ACTFN_DISPATCH_WITH_baseline
-    {"baseline", kernels_for_baseline, always},
+#ifdef ACTFN_DISPATCH_WITH_sse2
+    {"sse2", kernels_for_sse2, always},
+#endif
+#ifdef ACTFN_DISPATCH_WITH_avx2_fma
+    {"avx2+fma", kernels_for_avx2_fma, has_avx2_fma},
+#endif
+#ifdef ACTFN_DISPATCH_WITH_avx512
+    {"avx512", kernels_for_avx512, has_avx512},
 #endif
 };
 
-target const* best() {
-  for (target const& t : targets) {
-    if (t.runs_here()) return &t;
+// The targets this CPU runs, best first.
+std::vector<target const*> runnable() {
+  std::vector<target const*> found;
+  for (std::size_t i = std::size(targets); i-- > 0;) {
+    if (targets[i].runs_here()) found.push_back(&targets[i]);
   }
-  return &targets[std::size(targets) - 1];
+  return found;
 }
+
+target const* best() { return runnable().front(); }
 
 // The target `name` names ("best" included), or an error naming `what`.
 target const* find(std::string_view name, const char* function, const char* what) {
   if (name == "best") return best();
-  std::string runnable;
-  for (target const& t : targets) {
-    if (!t.runs_here()) continue;
-    if (name == t.name) return &t;
-    runnable += runnable.empty() ? "" : ", ";
-    runnable += t.name;
+  std::string runs = "best";
+  for (target const* t : runnable()) {
+    if (name == t->name) return t;
+    runs += std::string(", ") + t->name;
   }
   for (target const& t : targets) {
     if (name == t.name) {
       ::actfn::detail::fail(function, what, " '", std::string(name),
-                            "' is not run by this CPU; it runs: best, ", runnable);
+                            "' is not run by this CPU; it runs: ", runs);
     }
   }
   std::string compiled;
   for (target const& t : targets) compiled += std::string(compiled.empty() ? "" : ", ") + t.name;
   ::actfn::detail::fail(function, "unknown ", what, " '", std::string(name),
-                        "'; this CPU runs: best, ", runnable, " (compiled: ", compiled, ")");
+                        "'; this CPU runs: ", runs, " (compiled: ", compiled, ")");
 }
 
 // The first call's choice: ACTFN_DISPATCH_ARCH's target where it is set.
@@ -122,9 +126,7 @@ const char* active_arch() { return detail::active().load(std::memory_order_acqui
 
 std::vector<std::string> available_archs() {
   std::vector<std::string> names;
-  for (detail::target const& t : detail::targets) {
-    if (t.runs_here()) names.emplace_back(t.name);
-  }
+  for (detail::target const* t : detail::runnable()) names.emplace_back(t->name);
   return names;
 }
 
