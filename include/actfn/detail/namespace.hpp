@@ -9,9 +9,9 @@
 // the program (its own header-only calls) or for another target share their
 // mangled names otherwise, and the linker would keep one copy for all (an
 // SSE2 machine would run AVX-512 code). A named namespace rather than an
-// unnamed one: with internal linkage GCC optimised some kernels differently
-// from the program's own copy (mish's backward 15 % slower). Everywhere else
-// actfn's names are as written.
+// unnamed one, so that a check can tell each target's code by its name
+// (tests/dispatch/check_symbols.cmake). Everywhere else actfn's names are as
+// written.
 #pragma once
 
 #ifdef ACTFN_DISPATCH_TARGET
