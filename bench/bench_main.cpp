@@ -9,6 +9,8 @@ int main(int argc, char** argv) {
   bench::register_array();
   bench::register_softmax();
   bench::register_maxout();
+  bench::register_gated();
+  bench::register_storage();
   bench::register_fp_environment();
   bench::register_peers();
   benchmark::Initialize(&argc, argv);

@@ -165,10 +165,16 @@ class table_reporter : public benchmark::BenchmarkReporter {
     }
     // The same kernel another way, beside actfn's: under scoped_flush_to_zero
     // (bench_fp_environment), through actfn::activation and through
-    // actfn::dispatch (bench_array, bench_softmax).
+    // actfn::dispatch (bench_array, bench_softmax); the gated functions
+    // against their composition from actfn's kernels and against f alone
+    // (bench_gated); float's kernels over 16-bit buffers (bench_storage).
     if (flush_to_zero_rows) print_variant("ftz", "FTZ/DAZ", "actfn/FTZ");
     print_variant("activation", "activation", "actfn/act.");
     print_variant("dispatch", "dispatch", "actfn/disp.");
+    print_variant("composed", "composed", "actfn/comp.");
+    print_variant("alone", "f alone", "actfn/alone");
+    print_variant("bf16", "bfloat16", "actfn/bf16");
+    print_variant("fp16", "float16", "actfn/fp16");
   }
 
  private:
@@ -199,6 +205,8 @@ class table_reporter : public benchmark::BenchmarkReporter {
 void register_array();
 void register_softmax();
 void register_maxout();
+void register_gated();
+void register_storage();
 void register_fp_environment();
 void register_peers();
 

@@ -6,6 +6,7 @@
 //   readme_tables README.md                          the function table, from the descriptors
 //   readme_tables --exhaustive OUTPUT README.md      and accuracy_exhaustive's output
 //   readme_tables --check README.md                  fails when the function table differs
+// and the README's snippets, from test_readme_snippets.cpp (which runs them).
 // A block runs from "<!-- generated: NAME -->" to "<!-- end generated: NAME -->";
 // the text between is replaced whole.
 #include <actfn/array.hpp>
@@ -18,6 +19,8 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -139,6 +142,34 @@ std::string with_block(std::string text, std::string const& name, std::string co
   return text.replace(from + begin.size(), to - from - begin.size(), contents);
 }
 
+// The snippets of test_readme_snippets.cpp: name and code (dedented), in
+// order.
+std::vector<std::pair<std::string, std::string>> snippets(std::string const& source) {
+  std::vector<std::pair<std::string, std::string>> found;
+  const std::string open = "// snippet ", close = "// end snippet ";
+  std::istringstream lines(source);
+  std::string line, name, code;
+  std::size_t indent = 0;
+  bool inside = false;
+  while (std::getline(lines, line)) {
+    const std::size_t text = line.find_first_not_of(' ');
+    const std::string content = text == std::string::npos ? "" : line.substr(text);
+    if (!inside && content.rfind(open, 0) == 0) {
+      inside = true;
+      name = content.substr(open.size());
+      indent = text;
+      code.clear();
+    } else if (inside && content == close + name) {
+      inside = false;
+      found.emplace_back(name, code);
+    } else if (inside) {
+      code += (line.size() > indent ? line.substr(indent) : "") + "\n";
+    }
+  }
+  if (inside) throw std::runtime_error("snippet '" + name + "' has no end");
+  return found;
+}
+
 int usage() {
   std::cerr << "usage: readme_tables [--check] [--exhaustive OUTPUT] README.md\n";
   return 2;
@@ -166,12 +197,16 @@ int main(int argc, char** argv) try {
 
   const std::string before = read(readme);
   std::string after = with_block(before, "functions", function_table());
+  for (auto const& [name, code] : snippets(read(ACTFN_README_SNIPPETS))) {
+    after = with_block(after, "snippet " + name, "```cpp\n" + code + "```\n");
+  }
   if (!exhaustive.empty())
     after = with_block(after, "exhaustive", "```\n" + read(exhaustive) + "```\n");
   if (check) {
     if (after == before) return 0;
-    std::cerr << readme << ": the function table differs from the descriptors; "
-              << "`cmake --build build --target readme` rewrites it as:\n"
+    std::cerr << readme << ": the function table differs from the descriptors, or a snippet "
+              << "from test_readme_snippets.cpp; `cmake --build build --target readme` "
+              << "rewrites them; the function table:\n"
               << function_table();
     return 1;
   }

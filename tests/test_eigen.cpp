@@ -316,3 +316,42 @@ TEMPLATE_TEST_CASE("eigen: maxout on a vector and on each column", "[eigen][maxo
                     "actfn::eigen::backward: maxout with k = 3 takes x of 12x5 to outputs of "
                     "another shape than dy's 5x5");
 }
+
+TEMPLATE_TEST_CASE("eigen: gated functions on each row of [A | B], any storage order",
+                   "[eigen][gated]", float, double) {
+  using T = TestType;
+  using row_major = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  const Eigen::Index rows = 5, half = 7;
+  std::mt19937 random(3);
+  std::uniform_real_distribution<T> values(-5, 5);
+  row_major x(rows, 2 * half), dy(rows, half), old(rows, 2 * half);
+  for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = values(random);
+  for (Eigen::Index i = 0; i < dy.size(); ++i) dy.data()[i] = values(random);
+  for (Eigen::Index i = 0; i < old.size(); ++i) old.data()[i] = values(random);
+  actfn::for_each_tested_functor<actfn::gated_functions<T>>([&](auto const& g) {
+    INFO(actfn::describe(g));
+    // The pointer API on the row-major rows, against Eigen's column-major
+    // matrix, an Array, and a strided block.
+    row_major y(rows, half), dx(rows, 2 * half), accumulated = old;
+    g.forward(x.data(), y.data(), std::size_t(rows), std::size_t(half));
+    g.backward(x.data(), dy.data(), dx.data(), std::size_t(rows), std::size_t(half));
+    g.backward(x.data(), dy.data(), accumulated.data(), std::size_t(rows), std::size_t(half),
+               actfn::accumulate);
+    const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> column_major = x;
+    CHECK((actfn::eigen::forward(g, column_major).array() == y.array()).all());
+    CHECK((actfn::eigen::forward(g, column_major.array()) == y.array()).all());
+    CHECK((actfn::eigen::backward(g, column_major, dy).array() == dx.array()).all());
+    Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> sum = old;
+    actfn::eigen::backward_into(g, x, dy, sum, actfn::accumulate);
+    CHECK((sum.array() == accumulated.array()).all());
+    Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> wide(rows + 2, 2 * half + 3);
+    wide.setZero();
+    wide.block(1, 2, rows, 2 * half) = x;
+    CHECK((actfn::eigen::forward(g, wide.block(1, 2, rows, 2 * half)).array() == y.array()).all());
+  });
+  const actfn::glu<T> glu;
+  CHECK_THROWS_WITH(actfn::eigen::forward(glu, row_major(2, 3)),
+                    "actfn::eigen::forward: x has 3 columns, not 2 * half ([a | b] in each row)");
+  CHECK_THROWS_WITH(actfn::eigen::backward(glu, row_major(2, 4), row_major(2, 3)),
+                    "actfn::eigen::backward: x of 2x4 takes dy of 2x2, not 2x3");
+}

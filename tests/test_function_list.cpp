@@ -31,6 +31,27 @@ std::set<std::string> names_of() {
   return names;
 }
 
+// The headers that hold a family of the list's functions (gated.hpp: glu,
+// reglu, ...) name it in their descriptors.
+template <class F, class = void>
+struct family_of {
+  static constexpr const char* name = nullptr;
+};
+template <class F>
+struct family_of<F, std::void_t<decltype(actfn::descriptor<F>::family)>> {
+  static constexpr const char* name = actfn::descriptor<F>::family;
+};
+
+template <class List>
+std::set<std::string> families_of() {
+  std::set<std::string> families;
+  actfn::for_each_type(List{}, [&families](auto tag) {
+    using F = typename decltype(tag)::type;
+    if (family_of<F>::name != nullptr) families.insert(family_of<F>::name);
+  });
+  return families;
+}
+
 std::set<std::string> split(std::string const& text) {
   std::set<std::string> parts;
   std::istringstream in(text);
@@ -46,6 +67,8 @@ TEST_CASE("function list: every header under functions/ is in the list, and test
   std::set<std::string> names = names_of<actfn::elementwise_functions<float>>();
   const std::set<std::string> structured = names_of<actfn::structured_functions<float>>();
   names.insert(structured.begin(), structured.end());
+  const std::set<std::string> families = families_of<actfn::structured_functions<float>>();
+  names.insert(families.begin(), families.end());
   const std::set<std::string> headers = split(ACTFN_FUNCTION_HEADERS);
   const std::set<std::string> tests = split(ACTFN_KERNEL_TESTS);
   for (std::string const& header : headers) {

@@ -19,9 +19,10 @@
 
 #include "actfn/backward_mode.hpp"
 #include "actfn/detail/batch_loop.hpp"
-#include "actfn/detail/errors.hpp"
 #include "actfn/detail/double_word.hpp"
+#include "actfn/detail/errors.hpp"
 #include "actfn/fp_environment.hpp"
+#include "actfn/storage_types.hpp"
 
 ACTFN_NAMESPACE_BEGIN
 namespace detail {
@@ -35,12 +36,37 @@ template <class F>
 struct is_elementwise<F, std::void_t<decltype(std::declval<F const&>()(
                              std::declval<typename F::value_type const&>()))>> : std::true_type {};
 
+// Elements (of ranges) an elementwise F takes: its value type, or, where
+// that is float, one 16-bit storage type.
+template <bool Elementwise, class F, class... Elements>
+struct takes_elements : std::false_type {};
+template <class F, class... Elements>
+struct takes_elements<true, F, Elements...>
+    : std::bool_constant<
+          std::conjunction<std::is_same<Elements, typename F::value_type>...>::value ||
+          (std::is_same<typename F::value_type, float>::value &&
+           (std::conjunction<std::is_same<Elements, bfloat16>...>::value ||
+            std::conjunction<std::is_same<Elements, float16>...>::value))> {};
+
 // Enables an overload for an elementwise F and, for the range overloads,
-// ranges of F's value type.
+// ranges of F's value type (or of one storage type, for a float F). The
+// ranges' elements are named here, so that a pointer is no range (a
+// substitution failure, not an error).
 template <class F, class... Ranges>
 using enable_for_elementwise =
-    std::enable_if_t<is_elementwise<F>::value,
-                     enable_for_ranges_of<typename F::value_type, Ranges...>>;
+    std::enable_if_t<takes_elements<is_elementwise<F>::value, F,
+                                    std::remove_const_t<range_element_t<Ranges>>...>::value,
+                     int>;
+
+// Enables the overloads over buffers of the 16-bit storage type S for an
+// elementwise F of float.
+template <class F>
+struct computes_in_float : std::is_same<typename F::value_type, float> {};
+template <class F, class S>
+using enable_for_storage =
+    std::enable_if_t<std::conjunction<is_elementwise<F>, computes_in_float<F>,
+                                      std::bool_constant<is_storage_type_v<S>>>::value,
+                     int>;
 
 }  // namespace detail
 
@@ -115,7 +141,8 @@ namespace detail {
 
 // The one loop of backward and backward_from_output (see store_gradient).
 template <class T, class Slope>
-void backward_run(Slope const& slope, T const* in, T const* dy, T* dx, std::size_t n, T beta) {
+void backward_run(Slope const& slope, T const* in, T const* dy, T* dx, std::size_t n,
+                  computed_in_t<T> beta) {
   const kernel_environment environment;
   detail::store_gradient(n, dx, beta, slope, dy, in);
 }
@@ -205,6 +232,57 @@ void backward_from_output(F const& f, typename F::value_type const* y,
       f.require_derivative_from_output();
     }
     const T b = detail::beta_of<T>(mode, "backward_from_output");
+    detail::require_buffers(n, "backward_from_output", {{y, "y"}, {dy, "dy"}, {dx, "dx"}});
+    detail::backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx, n,
+                         b);
+  }
+}
+
+// The same calls over buffers of 16-bit storage types (storage_types.hpp)
+// for a functor of float: x (and dy, and dx where beta != 0) widened to
+// float, f's float kernel, each result rounded once to the buffer's type
+// (to nearest even). Each element gets the float call's bits for its widened
+// inputs, rounded. mode: actfn::accumulate or actfn::beta(b) with a float b.
+template <class F, class S, detail::enable_for_storage<F, S> = 0>
+void forward(F const& f, const S* x, S* y, std::size_t n) {
+  detail::require_buffers(n, "forward", {{x, "x"}, {y, "y"}});
+  const detail::kernel_environment environment;
+  detail::transform(
+      n, y, [&f](auto const& v) { return f(v); }, x);
+}
+template <class F, class S, detail::enable_for_storage<F, S> = 0>
+void derivative(F const& f, const S* x, S* d, std::size_t n) {
+  detail::require_buffers(n, "derivative", {{x, "x"}, {d, "d"}});
+  const detail::kernel_environment environment;
+  detail::transform(
+      n, d, [&f](auto const& v) { return f.derivative(v); }, x);
+}
+template <class F, class S, detail::enable_for_storage<F, S> = 0>
+void backward(F const& f, const S* x, const S* dy, S* dx, std::size_t n) {
+  backward(f, x, dy, dx, n, beta(0.0f));
+}
+template <class F, class S, class Mode, detail::enable_for_mode<Mode, float> = 0,
+          detail::enable_for_storage<F, S> = 0>
+void backward(F const& f, const S* x, const S* dy, S* dx, std::size_t n, Mode mode) {
+  const float b = detail::beta_of<float>(mode, "backward");
+  detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
+  detail::backward_run([&f](auto const& v) { return f.derivative(v); }, x, dy, dx, n, b);
+}
+template <class F, class S, detail::enable_for_storage<F, S> = 0>
+void backward_from_output(F const& f, const S* y, const S* dy, S* dx, std::size_t n) {
+  backward_from_output(f, y, dy, dx, n, beta(0.0f));
+}
+template <class F, class S, class Mode, detail::enable_for_mode<Mode, float> = 0,
+          detail::enable_for_storage<F, S> = 0>
+void backward_from_output(F const& f, const S* y, const S* dy, S* dx, std::size_t n, Mode mode) {
+  static_assert(has_derivative_from_output_v<F>,
+                "actfn::backward_from_output: this functor's derivative is not a function of "
+                "its output (see actfn::has_derivative_from_output); use actfn::backward with x");
+  if constexpr (has_derivative_from_output_v<F>) {
+    if constexpr (detail::checks_derivative_from_output<F>::value) {
+      f.require_derivative_from_output();
+    }
+    const float b = detail::beta_of<float>(mode, "backward_from_output");
     detail::require_buffers(n, "backward_from_output", {{y, "y"}, {dy, "dy"}, {dx, "dx"}});
     detail::backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx, n,
                          b);

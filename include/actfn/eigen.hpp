@@ -19,6 +19,8 @@
 //   actfn::eigen::softmax(X, each::row), log_softmax(X, each::column)
 //   actfn::eigen::forward(maxout, X), backward(maxout, X, dY): a vector, or
 //   each column of a matrix
+//   actfn::eigen::forward(swiglu, X), backward(swiglu, X, dY): each row of
+//   X = [A | B] (any gated function), backward_into(..., dX, mode)
 //
 // Objects whose coefficients lie in memory with unit inner stride go straight
 // through actfn's kernels, one contiguous run at a time; anything else
@@ -40,6 +42,14 @@
 #include <Eigen/Core>
 
 ACTFN_NAMESPACE_BEGIN
+
+// Eigen's 16-bit types hold the same bits as actfn's storage types:
+// actfn::bfloat16(Eigen::bfloat16) and actfn::float16(Eigen::half) copy them.
+template <>
+struct same_format<bfloat16, Eigen::bfloat16> : std::true_type {};
+template <>
+struct same_format<float16, Eigen::half> : std::true_type {};
+
 namespace eigen {
 
 // Which slices of a matrix softmax normalises: each row sums to 1, or each
@@ -170,7 +180,9 @@ using enable_for_rows = std::enable_if_t<is_row_function<F>::value, int>;
 
 template <class F, class X>
 using enable_for_elementwise =
-    std::enable_if_t<std::is_same<typename F::value_type, scalar_t<X>>::value, int>;
+    std::enable_if_t<actfn::detail::is_elementwise<F>::value &&
+                         std::is_same<typename F::value_type, scalar_t<X>>::value,
+                     int>;
 
 }  // namespace detail
 
@@ -393,6 +405,76 @@ typename X::PlainObject backward(actfn::maxout<T> const& f, Eigen::DenseBase<X> 
   } else {
     dx = dx_columns;
   }
+  return dx;
+}
+
+// The gated functions (glu, swiglu, ...) on each row of a rows x 2 half
+// matrix [A | B]: forward gives rows x half, A * f(B); backward gives dX of
+// X's shape, [dY * f(B) | dY * A * f'(B)]. Any storage order: each column
+// pair (a column of A, its column of B) is one contiguous run of actfn's
+// kernel, of a copy where X is not a plain column-major object.
+namespace detail {
+template <class X>
+void require_even_cols(Eigen::DenseBase<X> const& x, const char* function, const char* name) {
+  if (x.cols() % 2 != 0) {
+    actfn::detail::fail(function, name, " has ", x.cols(),
+                        " columns, not 2 * half ([a | b] in each row)");
+  }
+}
+}  // namespace detail
+
+template <class Activation, class X>
+detail::maxout_result<X> forward(actfn::gated<Activation> const& f, Eigen::DenseBase<X> const& x) {
+  using T = typename Activation::value_type;
+  static_assert(std::is_same<detail::scalar_t<X>, T>::value, "x holds the function's value type");
+  detail::require_even_cols(x, "eigen::forward", "x");
+  const Eigen::Index half = x.cols() / 2, rows = x.rows();
+  Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> columns;
+  columns = x.derived();
+  detail::maxout_result<X> y(rows, half);  // column-major: column j at j * rows
+  const actfn::detail::kernel_environment environment;
+  for (Eigen::Index j = 0; j < half; ++j) {
+    actfn::detail::gated_forward(f.activation(), columns.col(j).data(),
+                                 columns.col(half + j).data(), y.data() + j * rows,
+                                 static_cast<std::size_t>(rows));
+  }
+  return y;
+}
+
+// mode (optional, last): actfn::accumulate or actfn::beta(b), over the dX
+// passed in (backward_into).
+template <class Activation, class X, class G, class Out,
+          class Mode = output_beta<typename Activation::value_type>>
+void backward_into(actfn::gated<Activation> const& f, Eigen::DenseBase<X> const& x,
+                   Eigen::DenseBase<G> const& dy, Out&& dx, Mode mode = Mode{}) {
+  using T = typename Activation::value_type;
+  detail::require_even_cols(x, "eigen::backward", "x");
+  const Eigen::Index half = x.cols() / 2, rows = x.rows();
+  if (dy.rows() != rows || dy.cols() != half) {
+    actfn::detail::fail("eigen::backward", "x of ", detail::shape(rows, x.cols()), " takes dy of ",
+                        detail::shape(rows, half), ", not ", detail::shape(dy.rows(), dy.cols()));
+  }
+  detail::require_same_shape(x, dx, "eigen::backward", "x", "dx");
+  const T b = actfn::detail::beta_of<T>(mode, "eigen::backward");
+  Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> columns, gradient, result;
+  columns = x.derived();
+  gradient = dy.derived();
+  result.resize(rows, x.cols());
+  if (b != T(0)) result = dx.derived();
+  const actfn::detail::kernel_environment environment;
+  for (Eigen::Index j = 0; j < half; ++j) {
+    actfn::detail::gated_backward(
+        f.activation(), columns.col(j).data(), columns.col(half + j).data(), gradient.col(j).data(),
+        result.col(j).data(), result.col(half + j).data(), static_cast<std::size_t>(rows), b);
+  }
+  dx.derived() = result;
+}
+
+template <class Activation, class X, class G>
+typename X::PlainObject backward(actfn::gated<Activation> const& f, Eigen::DenseBase<X> const& x,
+                                 Eigen::DenseBase<G> const& dy) {
+  typename X::PlainObject dx(x.rows(), x.cols());
+  backward_into(f, x, dy, dx);
   return dx;
 }
 

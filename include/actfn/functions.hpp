@@ -16,6 +16,7 @@
 #include "actfn/descriptor.hpp"
 #include "actfn/functions/celu.hpp"
 #include "actfn/functions/elu.hpp"
+#include "actfn/functions/gated.hpp"
 #include "actfn/functions/gelu_erf.hpp"
 #include "actfn/functions/gelu_tanh.hpp"
 #include "actfn/functions/hard_sigmoid.hpp"
@@ -75,13 +76,15 @@ using elementwise_list =
 }  // namespace detail
 
 // The functors of one value (forward, derivative, backward and the array
-// API), and the functions of a row or a group (their own calls), in one
-// precision tier (precision.hpp).
+// API), the gated functions (a * f(b) over rows of [a | b]), and the
+// structured ones: the functions of a row or a group, with their own calls
+// (softmax, log_softmax, maxout and the gated ones), in one precision tier
+// (precision.hpp).
 template <class T, class Precision = accurate>
 using elementwise_functions = detail::elementwise_list<T, Precision>;
 template <class T, class Precision = accurate>
-using structured_functions =
-    type_list<softmax<T, Precision>, log_softmax<T, Precision>, maxout<T, Precision>>;
+using gated_functions = type_list<glu<T, Precision>, reglu<T, Precision>, geglu<T, Precision>,
+                                  geglu_tanh<T, Precision>, swiglu<T, Precision>>;
 
 namespace detail {
 template <class... Lists>
@@ -101,6 +104,11 @@ template <class... F>
 struct own_kernels<type_list<F...>>
     : join<std::conditional_t<runs_own_kernel_v<F>, type_list<F>, type_list<>>...> {};
 }  // namespace detail
+
+template <class T, class Precision = accurate>
+using structured_functions = typename detail::join<
+    type_list<softmax<T, Precision>, log_softmax<T, Precision>, maxout<T, Precision>>,
+    gated_functions<T, Precision>>::type;
 
 // Every elementwise kernel once: the accurate functors, then the fast ones
 // that run a kernel of their own (runs_own_kernel_v), for the tests and the

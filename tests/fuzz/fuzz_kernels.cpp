@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The actfn authors
 
-// libFuzzer target over the public array, softmax, maxout and PReLU entry
-// points. The input chooses the type, the function and its parameters (NaN,
+// libFuzzer target over the public array, softmax, maxout, gated and PReLU
+// entry points. The input chooses the type, the function and its parameters (NaN,
 // inf, 0, negative and huge ones included), sizes, each buffer's start (any
 // element offset, so SIMD loads are misaligned), in place or not, and row
 // strides. Every output is checked against the scalar functor (bit for bit)
@@ -739,9 +739,127 @@ void fuzz_maxout(fuzz_input& in) {
   argmax.check_guards("argmax guard");
 }
 
+// ---- gated functions ------------------------------------------------------
+
+// One gated function of the list (either tier) over fuzzed rows and strides
+// (some too short, which must throw and write nothing), forward and
+// backward with a fuzzed beta: every element bit for bit the scalar
+// functor's (gated.hpp's product for db). Float rows also go through
+// bfloat16 or float16 buffers: the float call on the widened rows, rounded.
+template <class T>
+void fuzz_gated(fuzz_input& in) {
+  using list = typename actfn::detail::join<actfn::gated_functions<T, actfn::accurate>,
+                                            actfn::gated_functions<T, actfn::fast>>::type;
+  const std::size_t chosen = in.byte() % list::size;
+  std::size_t index = 0;
+  actfn::for_each_type(list{}, [&](auto tag) {
+    if (index++ != chosen) return;
+    using G = typename decltype(tag)::type;
+    // swiglu's beta, when the input's is valid (finite).
+    const T parameter = in.flag() ? in.value<T>() : T(1);
+    G g;
+    if constexpr (actfn::descriptor<G>::parameters.size() == 1) {
+      if (!std::isfinite(parameter)) {
+        return require_invalid_argument([&] { (void)G{parameter}; }, "invalid beta accepted");
+      }
+      g = G(parameter);
+    }
+    const std::size_t rows = in.below(5), half = in.below(40);
+    const std::size_t x_stride = 2 * half + in.below(6) - std::min<std::size_t>(2 * half, 1);
+    const std::size_t y_stride = half + in.below(6) - std::min<std::size_t>(half, 1);
+    const std::size_t dx_stride = 2 * half + in.below(6) - std::min<std::size_t>(2 * half, 1);
+    const auto extent = [rows](std::size_t stride, std::size_t cols) {
+      return rows == 0 ? 0 : (rows - 1) * std::max(stride, cols) + cols;
+    };
+    guarded_buffer<T> x(extent(x_stride, 2 * half), in.below(16));
+    guarded_buffer<T> y(extent(y_stride, half), in.below(16));
+    guarded_buffer<T> dy(extent(y_stride, half), in.below(16));
+    guarded_buffer<T> dx(extent(dx_stride, 2 * half), in.below(16));
+    x.fill(in);
+    y.fill(in);
+    dy.fill(in);
+    dx.fill(in);
+    const T b = fuzzed_beta<T>(in);
+    const std::vector<T> y0 = y.contents(), dx0 = dx.contents();
+    const bool valid_forward = rows == 0 || (x_stride >= 2 * half && y_stride >= half);
+    const bool valid_backward =
+        rows == 0 || (x_stride >= 2 * half && y_stride >= half && dx_stride >= 2 * half);
+    if (!valid_forward) {
+      require_invalid_argument(
+          [&] { g.forward(x.data(), x_stride, y.data(), y_stride, rows, half); }, "short stride");
+      require_unchanged(y, y0, "written after a failed check");
+    } else {
+      g.forward(x.data(), x_stride, y.data(), y_stride, rows, half);
+    }
+    if (!valid_backward || !std::isfinite(b)) {
+      require_invalid_argument(
+          [&] {
+            g.backward(x.data(), x_stride, dy.data(), y_stride, dx.data(), dx_stride, rows, half,
+                       actfn::beta(b));
+          },
+          "short stride or non-finite beta");
+      require_unchanged(dx, dx0, "written after a failed check");
+    } else {
+      g.backward(x.data(), x_stride, dy.data(), y_stride, dx.data(), dx_stride, rows, half,
+                 actfn::beta(b));
+    }
+    auto const& f = g.activation();
+    for (std::size_t r = 0; r < rows; ++r) {
+      for (std::size_t j = 0; j < half; ++j) {
+        const T a = x[r * x_stride + j], v = x[r * x_stride + half + j],
+                grad = dy[r * y_stride + j];
+        if (valid_forward && !same_bits(y[r * y_stride + j], a * f(v))) {
+          failure("gated y", r * y_stride + j, double(y[r * y_stride + j]), double(a * f(v)));
+        }
+        if (!valid_backward || !std::isfinite(b)) continue;
+        const std::size_t at = r * dx_stride + j;
+        const T da = plus_beta_times(grad * f(v), b, dx0[at]);
+        const T db = actfn::detail::times_exact_product(grad, a, f.derivative(v),
+                                                        b == T(0) ? T(0) : b * dx0[at + half]);
+        if (!same_bits(dx[at], da)) failure("gated da", at, double(dx[at]), double(da));
+        if (!same_bits(dx[at + half], db))
+          failure("gated db", at + half, double(dx[at + half]), double(db));
+      }
+    }
+    x.check_guards("x guard");
+    y.check_guards("y guard");
+    dy.check_guards("dy guard");
+    dx.check_guards("dx guard");
+
+    // 16-bit rows: the float call on the widened rows, rounded once.
+    if constexpr (std::is_same<T, float>::value) {
+      if (!valid_forward || rows == 0) return;
+      const auto through = [&](auto storage) {
+        using S = decltype(storage);
+        const std::size_t n = rows * 2 * half;
+        std::vector<S> x16(n), y16(rows * half);
+        std::vector<float> wide(n), expected(rows * half);
+        for (std::size_t i = 0; i < n; ++i) {
+          x16[i] = S(x[(i / (2 * half)) * x_stride + i % (2 * half)]);
+          wide[i] = static_cast<float>(x16[i]);
+        }
+        g.forward(x16.data(), y16.data(), rows, half);
+        g.forward(wide.data(), expected.data(), rows, half);
+        for (std::size_t i = 0; i < y16.size(); ++i) {
+          const S rounded(expected[i]);
+          const bool both_nan = std::isnan(expected[i]) && std::isnan(static_cast<float>(y16[i]));
+          if (!both_nan && rounded.bits() != y16[i].bits()) {
+            failure("gated 16-bit y", i, double(static_cast<float>(y16[i])), double(expected[i]));
+          }
+        }
+      };
+      if (in.flag()) {
+        through(actfn::bfloat16{});
+      } else {
+        through(actfn::float16{});
+      }
+    }
+  });
+}
+
 template <class T>
 void fuzz(fuzz_input& in) {
-  switch (in.byte() % 6) {
+  switch (in.byte() % 7) {
     case 0:
       return fuzz_elementwise<T>(in);
     case 1:
@@ -752,6 +870,8 @@ void fuzz(fuzz_input& in) {
       return fuzz_softmax<T>(in);
     case 4:
       return fuzz_jacobian<T>(in);
+    case 5:
+      return fuzz_gated<T>(in);
     default:
       return fuzz_maxout<T>(in);
   }

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 #include "../support/every_kernel.hpp"
@@ -45,6 +46,28 @@ void run_everything() {
   const actfn::maxout<T> maxout(2);
   const matrix y = actfn::eigen::forward(maxout, x);
   out = actfn::eigen::backward(maxout, x, y);
+  // A gated function through its calls and Eigen's; 16-bit buffers.
+  const actfn::swiglu<T> swiglu;
+  const matrix pairs = matrix::Random(6, 8);
+  out =
+      actfn::eigen::forward(swiglu, pairs) + actfn::eigen::backward(swiglu, pairs, dy).leftCols(4);
+  std::vector<T> row(8, T(0.5)), row_y(4), row_dy(4, T(1)), row_dx(8);
+  swiglu.forward(row, row_y);
+  swiglu.backward(row, row_dy, row_dx, actfn::accumulate);
+  if constexpr (std::is_same<T, float>::value) {
+    std::vector<actfn::bfloat16> b(8, actfn::bfloat16(0.5f)), b_out(8),
+        b_dy(8, actfn::bfloat16(1.0f));
+    std::vector<actfn::float16> h(8, actfn::float16(0.5f)), h_out(8);
+    actfn::forward(gelu, b, b_out);
+    actfn::derivative(gelu, h, h_out);
+    actfn::backward(gelu, b, b_dy, b_out, actfn::accumulate);
+    actfn::backward_from_output(actfn::sigmoid<float>{}, b, b_dy, b_out);
+    softmax.forward(h.data(), h_out.data(), 2, 4);
+    softmax.backward(b.data(), b_dy.data(), b_out.data(), 2, 4, actfn::beta(0.5f));
+    swiglu.forward(b.data(), b_out.data(), 2, 2);
+    swiglu.backward(b.data(), b_dy.data(), b_out.data(), 2, 2);
+    if (!(static_cast<float>(b_out[0]) == static_cast<float>(b_out[0]))) std::exit(2);
+  }
   // An activation chosen at run time, in both tiers, through the array and
   // Eigen calls.
   const auto chosen = actfn::activation<T>::parse("elu(alpha=0.5)");

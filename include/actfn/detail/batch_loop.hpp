@@ -15,8 +15,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
+#include <utility>
 
 #include "actfn/detail/double_word.hpp"
+#include "actfn/storage_types.hpp"
 
 ACTFN_NAMESPACE_BEGIN
 namespace detail {
@@ -115,7 +117,8 @@ inline void transform_cached(std::size_t n, T* out, Kernel&& kernel, const Input
 // before out's first batch-aligned address and after its last full batch go
 // through the cached loop, the rest straight to memory. Each element's bits
 // are the same either way.
-template <class T, class Kernel, class... Inputs>
+template <class T, class Kernel, class... Inputs,
+          std::enable_if_t<std::is_floating_point<T>::value, int> = 0>
 inline void transform(std::size_t n, T* out, Kernel&& kernel, const Inputs*... in) {
   using batch = xsimd::batch<T>;
   if (n * sizeof(T) < streaming_threshold_bytes) {
@@ -132,6 +135,51 @@ inline void transform(std::size_t n, T* out, Kernel&& kernel, const Inputs*... i
   }
   detail::transform_cached(n - i, out + i, kernel, (in + i)...);
   detail::finish_streaming();
+}
+
+// The type a buffer's elements are computed in: float for the 16-bit
+// storage types (storage_types.hpp), the type itself otherwise.
+template <class T>
+struct computed_in {
+  using type = T;
+};
+template <>
+struct computed_in<bfloat16> {
+  using type = float;
+};
+template <>
+struct computed_in<float16> {
+  using type = float;
+};
+template <class T>
+using computed_in_t = typename computed_in<T>::type;
+
+// Elements converted a chunk at a time, on the stack: small enough to stay
+// in the L1 cache with the float kernel's buffers, large enough that a
+// chunk's loop overhead does not show.
+constexpr std::size_t storage_chunk = 256;
+
+template <class S, class Kernel, class... Inputs, std::size_t... I>
+inline void transform_storage(std::index_sequence<I...>, std::size_t n, S* out, Kernel& kernel,
+                              const Inputs*... in) {
+  alignas(64) float widened[sizeof...(Inputs) + 1][storage_chunk];
+  float* result = widened[sizeof...(Inputs)];
+  for (std::size_t i = 0; i < n; i += storage_chunk) {
+    const std::size_t m = std::min(storage_chunk, n - i);
+    (detail::widen(in + i, widened[I], m), ...);
+    detail::transform_cached(m, result, kernel, static_cast<const float*>(widened[I])...);
+    detail::narrow(result, out + i, m);
+  }
+}
+
+// out[i] = kernel(in[i]...) over 16-bit buffers (all of out's type): the
+// inputs widened to float a chunk at a time, the float kernel run over the
+// chunk, and its results rounded once to out's type; each element gets the
+// float kernel's bits for its widened inputs, rounded. In place is fine.
+template <class S, class Kernel, class... Inputs, std::enable_if_t<is_storage_type_v<S>, int> = 0>
+inline void transform(std::size_t n, S* out, Kernel&& kernel, const Inputs*... in) {
+  static_assert(std::conjunction<std::is_same<Inputs, S>...>::value, "one storage type");
+  detail::transform_storage(std::index_sequence_for<Inputs...>{}, n, out, kernel, in...);
 }
 
 // The lanes of v, in order, for reductions that finish in scalar code.
@@ -168,8 +216,9 @@ inline double_word<T> total(compensated_sum<xsimd::batch<T, A>> const& sum) {
 // rounded once where beta = 1 and the target has FMA). slope runs once per
 // element either way.
 template <class T, class Slope, class... Inputs>
-void store_gradient(std::size_t n, T* dx, T beta, Slope&& slope, const T* dy, const Inputs*... in) {
-  if (beta == T(0)) {
+void store_gradient(std::size_t n, T* dx, computed_in_t<T> beta, Slope&& slope, const T* dy,
+                    const Inputs*... in) {
+  if (beta == 0) {
     detail::transform(
         n, dx, [&slope](auto const& g, auto const&... v) { return g * slope(v...); }, dy, in...);
     return;

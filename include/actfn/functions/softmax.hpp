@@ -12,15 +12,18 @@
 #include <cstddef>
 #include <iterator>
 #include <limits>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
-#include "actfn/descriptor.hpp"
 #include "actfn/backward_mode.hpp"
+#include "actfn/descriptor.hpp"
 #include "actfn/detail/batch_loop.hpp"
-#include "actfn/detail/errors.hpp"
 #include "actfn/detail/double_word.hpp"
+#include "actfn/detail/errors.hpp"
 #include "actfn/detail/vector_math.hpp"
 #include "actfn/fp_environment.hpp"
+#include "actfn/storage_types.hpp"
 
 ACTFN_NAMESPACE_BEGIN
 
@@ -268,6 +271,10 @@ constexpr const char* name_of(softmax_kind kind, softmax_operation operation) {
 // overloads by pointer and by range.
 template <class T, softmax_kind kind, class Precision>
 class row_normalizer {
+  template <class S>
+  using enable_for_storage =
+      std::enable_if_t<is_storage_type_v<S> && std::is_same<T, float>::value, int>;
+
  public:
   using value_type = T;
   using precision = Precision;
@@ -325,6 +332,66 @@ class row_normalizer {
     const detail::kernel_environment environment;
     for (std::size_t r = 0; r < rows; ++r) {
       detail::backward_row<kind>(y + r * y_stride, dy + r * dy_stride, dx + r * dx_stride, cols, b);
+    }
+  }
+
+  // The same over 16-bit storage buffers (storage_types.hpp), for T =
+  // float: each row widened to float, the float row's results rounded once
+  // to S. mode as above, with a float beta.
+  template <class S, enable_for_storage<S> = 0>
+  void forward(const S* x, S* y, std::size_t n) const {
+    forward(x, n, y, n, 1, n);
+  }
+  template <class S, enable_for_storage<S> = 0>
+  void forward(const S* x, S* y, std::size_t rows, std::size_t cols) const {
+    forward(x, cols, y, cols, rows, cols);
+  }
+  template <class S, enable_for_storage<S> = 0>
+  void forward(const S* x, std::size_t x_stride, S* y, std::size_t y_stride, std::size_t rows,
+               std::size_t cols) const {
+    const char* function = name_of(kind, softmax_operation::forward);
+    detail::require_rows(rows, cols, function, {x, x_stride, "x"});
+    detail::require_rows(rows, cols, function, {y, y_stride, "y"});
+    const detail::kernel_environment environment;
+    std::vector<float> row(cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+      detail::widen(x + r * x_stride, row.data(), cols);
+      detail::forward_row<kind, Precision>(row.data(), row.data(), cols, masked_);
+      detail::narrow(row.data(), y + r * y_stride, cols);
+    }
+  }
+  template <class S, class Mode = output_beta<float>, enable_for_storage<S> = 0,
+            detail::enable_for_mode<Mode, float> = 0>
+  void backward(const S* y, const S* dy, S* dx, std::size_t n, Mode mode = Mode{}) const {
+    backward(y, n, dy, n, dx, n, 1, n, mode);
+  }
+  template <class S, class Mode = output_beta<float>, enable_for_storage<S> = 0,
+            detail::enable_for_mode<Mode, float> = 0>
+  void backward(const S* y, const S* dy, S* dx, std::size_t rows, std::size_t cols,
+                Mode mode = Mode{}) const {
+    backward(y, cols, dy, cols, dx, cols, rows, cols, mode);
+  }
+  template <class S, class Mode = output_beta<float>, enable_for_storage<S> = 0,
+            detail::enable_for_mode<Mode, float> = 0>
+  void backward(const S* y, std::size_t y_stride, const S* dy, std::size_t dy_stride, S* dx,
+                std::size_t dx_stride, std::size_t rows, std::size_t cols,
+                Mode mode = Mode{}) const {
+    const char* function = name_of(kind, softmax_operation::backward);
+    const float b = detail::beta_of<float>(mode, function);
+    detail::require_rows(rows, cols, function, {y, y_stride, "y"});
+    detail::require_rows(rows, cols, function, {dy, dy_stride, "dy"});
+    detail::require_rows(rows, cols, function, {dx, dx_stride, "dx"});
+    const detail::kernel_environment environment;
+    std::vector<float> rows_in_float(3 * cols);
+    float* const y_row = rows_in_float.data();
+    float* const dy_row = y_row + cols;
+    float* const dx_row = dy_row + cols;
+    for (std::size_t r = 0; r < rows; ++r) {
+      detail::widen(y + r * y_stride, y_row, cols);
+      detail::widen(dy + r * dy_stride, dy_row, cols);
+      if (b != 0) detail::widen(dx + r * dx_stride, dx_row, cols);
+      detail::backward_row<kind>(y_row, dy_row, dx_row, cols, b);
+      detail::narrow(dx_row, dx + r * dx_stride, cols);
     }
   }
 
