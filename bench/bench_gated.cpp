@@ -15,9 +15,9 @@
 //             the fused call adds to.
 #include <string>
 
-#include <unsupported/Eigen/SpecialFunctions>
-
 #include "support.hpp"
+
+#include <unsupported/Eigen/SpecialFunctions>
 
 namespace bench {
 namespace {
@@ -26,6 +26,9 @@ using matrix = Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMaj
 using view = Eigen::Map<matrix, 0, Eigen::OuterStride<>>;
 using const_view = Eigen::Map<const matrix, 0, Eigen::OuterStride<>>;
 
+constexpr float sqrt1_2 = 0.70710678118654752440f, inv_sqrt_2pi = 0.39894228040143267794f;
+constexpr float c = 0.79788456080286535588f, k = 0.044715f;
+
 // Eigen's forms of f and f' (for the composition in Eigen).
 struct eigen_forms {
   matrix (*value)(matrix const&);
@@ -33,8 +36,6 @@ struct eigen_forms {
 };
 template <class G>
 eigen_forms eigen_forms_of() {
-  constexpr float sqrt1_2 = 0.70710678118654752440f, inv_sqrt_2pi = 0.39894228040143267794f;
-  constexpr float c = 0.79788456080286535588f, k = 0.044715f;
   const std::string name = actfn::descriptor<G>::name;
   if (name == "glu") {
     return {[](matrix const& b) -> matrix { return b.logistic(); },

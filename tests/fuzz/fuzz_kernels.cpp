@@ -781,9 +781,9 @@ void fuzz_gated(fuzz_input& in) {
     dx.fill(in);
     const T b = fuzzed_beta<T>(in);
     const std::vector<T> y0 = y.contents(), dx0 = dx.contents();
-    const bool valid_forward = rows == 0 || (x_stride >= 2 * half && y_stride >= half);
-    const bool valid_backward =
-        rows == 0 || (x_stride >= 2 * half && y_stride >= half && dx_stride >= 2 * half);
+    // Strides are checked whatever rows is (as softmax's are).
+    const bool valid_forward = x_stride >= 2 * half && y_stride >= half;
+    const bool valid_backward = valid_forward && dx_stride >= 2 * half;
     if (!valid_forward) {
       require_invalid_argument(
           [&] { g.forward(x.data(), x_stride, y.data(), y_stride, rows, half); }, "short stride");
@@ -813,7 +813,9 @@ void fuzz_gated(fuzz_input& in) {
         }
         if (!valid_backward || !std::isfinite(b)) continue;
         const std::size_t at = r * dx_stride + j;
-        const T da = plus_beta_times(grad * f(v), b, dx0[at]);
+        // As every elementwise backward: multiply_add(dy, f(b), beta * old).
+        const T da = b == T(0) ? grad * f(v)
+                               : actfn::detail::multiply_add(grad, f(v), b * dx0[at]);
         const T db = actfn::detail::times_exact_product(grad, a, f.derivative(v),
                                                         b == T(0) ? T(0) : b * dx0[at + half]);
         if (!same_bits(dx[at], da)) failure("gated da", at, double(dx[at]), double(da));
