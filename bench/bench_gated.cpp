@@ -10,7 +10,7 @@
 //             f(b) and f'(b) into buffers, then da = dy * f(b) and
 //             db = dy * a * f'(b)), each op a pass over memory;
 //   eigen     the same composition in Eigen's own functions (its erf,
-//             tanh, logistic), each op evaluated into its buffer;
+//             tanh, logistic), f(b) and f'(b) into the same buffers;
 //   alone     f alone over b (actfn::forward, actfn::backward), the cost
 //             the fused call adds to.
 #include <string>
@@ -29,42 +29,44 @@ using const_view = Eigen::Map<const matrix, 0, Eigen::OuterStride<>>;
 constexpr float sqrt1_2 = 0.70710678118654752440f, inv_sqrt_2pi = 0.39894228040143267794f;
 constexpr float c = 0.79788456080286535588f, k = 0.044715f;
 
-// Eigen's forms of f and f' (for the composition in Eigen).
+// Eigen's forms of f and f' (for the composition in Eigen), each written
+// into a buffer the bench allocated once (a framework's activation tensor).
+using form = void (*)(const_view const& b, view out);
 struct eigen_forms {
-  matrix (*value)(matrix const&);
-  matrix (*slope)(matrix const&);
+  form value;
+  form slope;
 };
 template <class G>
 eigen_forms eigen_forms_of() {
   const std::string name = actfn::descriptor<G>::name;
   if (name == "glu") {
-    return {[](matrix const& b) -> matrix { return b.logistic(); },
-            [](matrix const& b) -> matrix { return b.logistic() * (1.f - b.logistic()); }};
+    return {[](const_view const& b, view out) { out = b.logistic(); },
+            [](const_view const& b, view out) { out = b.logistic() * (1.f - b.logistic()); }};
   }
   if (name == "reglu") {
-    return {[](matrix const& b) -> matrix { return b.max(0.f); },
-            [](matrix const& b) -> matrix { return (b > 0.f).cast<float>(); }};
+    return {[](const_view const& b, view out) { out = b.max(0.f); },
+            [](const_view const& b, view out) { out = (b > 0.f).cast<float>(); }};
   }
   if (name == "geglu") {
-    return {[](matrix const& b) -> matrix { return 0.5f * b * (1.f + (b * sqrt1_2).erf()); },
-            [](matrix const& b) -> matrix {
-              return 0.5f * (1.f + (b * sqrt1_2).erf()) +
-                     b * inv_sqrt_2pi * (-0.5f * b.square()).exp();
+    return {[](const_view const& b, view out) { out = 0.5f * b * (1.f + (b * sqrt1_2).erf()); },
+            [](const_view const& b, view out) {
+              out = 0.5f * (1.f + (b * sqrt1_2).erf()) +
+                    b * inv_sqrt_2pi * (-0.5f * b.square()).exp();
             }};
   }
   if (name == "geglu_tanh") {
-    return {[](matrix const& b) -> matrix {
-              return 0.5f * b * (1.f + (c * (b + k * b.cube())).tanh());
+    return {[](const_view const& b, view out) {
+              out = 0.5f * b * (1.f + (c * (b + k * b.cube())).tanh());
             },
-            [](matrix const& b) -> matrix {
-              const matrix t = (c * (b + k * b.cube())).tanh();
-              return 0.5f * (1.f + t) +
-                     0.5f * b * (1.f - t.square()) * c * (1.f + 3.f * k * b.square());
+            [](const_view const& b, view out) {
+              out = 0.5f * (1.f + (c * (b + k * b.cube())).tanh()) +
+                    0.5f * b * (1.f - (c * (b + k * b.cube())).tanh().square()) * c *
+                        (1.f + 3.f * k * b.square());
             }};
   }
   return {
-      [](matrix const& b) -> matrix { return b * b.logistic(); },
-      [](matrix const& b) -> matrix { return b.logistic() * (1.f + b * (1.f - b.logistic())); }};
+      [](const_view const& b, view out) { out = b * b.logistic(); },
+      [](const_view const& b, view out) { out = b.logistic() * (1.f + b * (1.f - b.logistic())); }};
 }
 
 // The fast tier of an activation.
@@ -150,21 +152,26 @@ void add_gated() {
     }
   });
   const eigen_forms forms = eigen_forms_of<G>();
-  register_rows(forward + "eigen", [forms](const float* x, const float*, float* y, float*,
+  register_rows(forward + "eigen", [forms](const float* x, const float*, float* y, float* t,
                                            std::size_t rows, std::size_t half) {
     const Eigen::Index r = Eigen::Index(rows), h = Eigen::Index(half);
-    const const_view a(x, r, h, Eigen::OuterStride<>(2 * h)),
-        b(x + h, r, h, Eigen::OuterStride<>(2 * h));
-    view(y, r, h, Eigen::OuterStride<>(h)) = a * forms.value(b);
+    const const_view a(x, r, h, Eigen::OuterStride<>(2 * h));
+    const const_view b(x + h, r, h, Eigen::OuterStride<>(2 * h));
+    view value(t, r, h, Eigen::OuterStride<>(h));
+    forms.value(b, value);
+    view(y, r, h, Eigen::OuterStride<>(h)) = a * value;
   });
-  register_rows(backward + "eigen", [forms](const float* x, const float* dy, float* dx, float*,
+  register_rows(backward + "eigen", [forms](const float* x, const float* dy, float* dx, float* t,
                                             std::size_t rows, std::size_t half) {
     const Eigen::Index r = Eigen::Index(rows), h = Eigen::Index(half);
-    const const_view a(x, r, h, Eigen::OuterStride<>(2 * h)),
-        b(x + h, r, h, Eigen::OuterStride<>(2 * h));
+    const const_view a(x, r, h, Eigen::OuterStride<>(2 * h));
+    const const_view b(x + h, r, h, Eigen::OuterStride<>(2 * h));
     const const_view g(dy, r, h, Eigen::OuterStride<>(h));
-    view(dx, r, h, Eigen::OuterStride<>(2 * h)) = g * forms.value(b);
-    view(dx + h, r, h, Eigen::OuterStride<>(2 * h)) = g * a * forms.slope(b);
+    view value(t, r, h, Eigen::OuterStride<>(h)), slope(t + r * h, r, h, Eigen::OuterStride<>(h));
+    forms.value(b, value);
+    forms.slope(b, slope);
+    view(dx, r, h, Eigen::OuterStride<>(2 * h)) = g * value;
+    view(dx + h, r, h, Eigen::OuterStride<>(2 * h)) = g * a * slope;
   });
   // f alone over the same number of elements (b's half of x as one buffer).
   register_rows(forward + "alone",
