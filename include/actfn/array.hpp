@@ -218,24 +218,30 @@ void backward_from_output(F const& f, typename F::value_type const* y,
                           std::size_t n) {
   backward_from_output(f, y, dy, dx, n, beta(typename F::value_type(0)));
 }
+namespace detail {
+// backward_from_output's checks and loop, for buffers of F's value type or,
+// for a float F, of a storage type (E).
+template <class F, class E, class Mode>
+void backward_from_output_run(F const& f, const E* y, const E* dy, E* dx, std::size_t n,
+                              Mode mode) {
+  static_assert(has_derivative_from_output_v<F>,
+                "actfn::backward_from_output: this functor's derivative is not a function of "
+                "its output (see actfn::has_derivative_from_output); use actfn::backward with x");
+  if constexpr (has_derivative_from_output_v<F>) {
+    if constexpr (checks_derivative_from_output<F>::value) f.require_derivative_from_output();
+    const auto b = beta_of<computed_in_t<E>>(mode, "backward_from_output");
+    require_buffers(n, "backward_from_output", {{y, "y"}, {dy, "dy"}, {dx, "dx"}});
+    backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx, n, b);
+  }
+}
+}  // namespace detail
+
 template <class F, class Mode, detail::enable_for_mode<Mode, typename F::value_type> = 0,
           detail::enable_for_elementwise<F> = 0>
 void backward_from_output(F const& f, typename F::value_type const* y,
                           typename F::value_type const* dy, typename F::value_type* dx,
                           std::size_t n, Mode mode) {
-  static_assert(has_derivative_from_output_v<F>,
-                "actfn::backward_from_output: this functor's derivative is not a function of "
-                "its output (see actfn::has_derivative_from_output); use actfn::backward with x");
-  if constexpr (has_derivative_from_output_v<F>) {
-    using T = typename F::value_type;
-    if constexpr (detail::checks_derivative_from_output<F>::value) {
-      f.require_derivative_from_output();
-    }
-    const T b = detail::beta_of<T>(mode, "backward_from_output");
-    detail::require_buffers(n, "backward_from_output", {{y, "y"}, {dy, "dy"}, {dx, "dx"}});
-    detail::backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx, n,
-                         b);
-  }
+  detail::backward_from_output_run(f, y, dy, dx, n, mode);
 }
 
 // The same calls over buffers of 16-bit storage types (storage_types.hpp)
@@ -257,36 +263,18 @@ void derivative(F const& f, const S* x, S* d, std::size_t n) {
   detail::transform(
       n, d, [&f](auto const& v) { return f.derivative(v); }, x);
 }
-template <class F, class S, detail::enable_for_storage<F, S> = 0>
-void backward(F const& f, const S* x, const S* dy, S* dx, std::size_t n) {
-  backward(f, x, dy, dx, n, beta(0.0f));
-}
-template <class F, class S, class Mode, detail::enable_for_mode<Mode, float> = 0,
-          detail::enable_for_storage<F, S> = 0>
-void backward(F const& f, const S* x, const S* dy, S* dx, std::size_t n, Mode mode) {
+template <class F, class S, class Mode = output_beta<float>,
+          detail::enable_for_mode<Mode, float> = 0, detail::enable_for_storage<F, S> = 0>
+void backward(F const& f, const S* x, const S* dy, S* dx, std::size_t n, Mode mode = Mode{}) {
   const float b = detail::beta_of<float>(mode, "backward");
   detail::require_buffers(n, "backward", {{x, "x"}, {dy, "dy"}, {dx, "dx"}});
   detail::backward_run([&f](auto const& v) { return f.derivative(v); }, x, dy, dx, n, b);
 }
-template <class F, class S, detail::enable_for_storage<F, S> = 0>
-void backward_from_output(F const& f, const S* y, const S* dy, S* dx, std::size_t n) {
-  backward_from_output(f, y, dy, dx, n, beta(0.0f));
-}
-template <class F, class S, class Mode, detail::enable_for_mode<Mode, float> = 0,
-          detail::enable_for_storage<F, S> = 0>
-void backward_from_output(F const& f, const S* y, const S* dy, S* dx, std::size_t n, Mode mode) {
-  static_assert(has_derivative_from_output_v<F>,
-                "actfn::backward_from_output: this functor's derivative is not a function of "
-                "its output (see actfn::has_derivative_from_output); use actfn::backward with x");
-  if constexpr (has_derivative_from_output_v<F>) {
-    if constexpr (detail::checks_derivative_from_output<F>::value) {
-      f.require_derivative_from_output();
-    }
-    const float b = detail::beta_of<float>(mode, "backward_from_output");
-    detail::require_buffers(n, "backward_from_output", {{y, "y"}, {dy, "dy"}, {dx, "dx"}});
-    detail::backward_run([&f](auto const& v) { return f.derivative_from_output(v); }, y, dy, dx, n,
-                         b);
-  }
+template <class F, class S, class Mode = output_beta<float>,
+          detail::enable_for_mode<Mode, float> = 0, detail::enable_for_storage<F, S> = 0>
+void backward_from_output(F const& f, const S* y, const S* dy, S* dx, std::size_t n,
+                          Mode mode = Mode{}) {
+  detail::backward_from_output_run(f, y, dy, dx, n, mode);
 }
 
 template <class F, class In, class Out, detail::enable_for_elementwise<F, In, Out> = 0>
